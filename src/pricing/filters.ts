@@ -1,0 +1,373 @@
+/**
+ * PriceKey → one Price List query (ServiceCode + TERM_MATCH filters, reference/pricing.md §2) and a matcher that picks
+ * exactly one product out of what the query returns. Server-side filters only use attributes whose values are known
+ * exactly; everything with a region-dependent usage-type prefix is matched here, on the usage-type suffix. No product
+ * or more than one product is a PricingError: never a guess, never a zero.
+ */
+import { PricingError } from '../errors';
+import { priceKeyId } from './keys';
+import { regionInfo } from './regions';
+import type { PriceListProduct, SelectedPrice } from './price-list';
+import { selectOnDemandPrice } from './price-list';
+import { PRICE_UNITS, type PriceKey } from './types';
+
+export interface PriceFilter {
+  Type: 'TERM_MATCH';
+  Field: string;
+  Value: string;
+}
+
+export interface PriceQuery {
+  serviceCode: string;
+  filters: PriceFilter[];
+  /** Stable id of the request (service code + sorted filters): keys that share a query share one fetch. */
+  id: string;
+}
+
+export interface KeyPlan {
+  key: PriceKey;
+  keyId: string;
+  query: PriceQuery;
+  /** Picks the product and its price among the query's results; throws PricingError when not exactly one. */
+  select(products: readonly PriceListProduct[]): { product: PriceListProduct; price: SelectedPrice };
+}
+
+const ENGINE_NAMES: Record<string, string> = {
+  'aurora-mysql': 'Aurora MySQL',
+  'aurora-postgresql': 'Aurora PostgreSQL',
+  mysql: 'MySQL',
+  postgres: 'PostgreSQL',
+};
+
+/** Units the Price List may use instead of PRICE_UNITS, with the factor to convert a price into PRICE_UNITS. */
+const PER_MILLION: Record<string, number> = {
+  'Million requests': 1e-6,
+  'Million Requests': 1e-6,
+  '1M requests': 1e-6,
+  'Million IOs': 1e-6,
+};
+const UNIT_FACTORS: Partial<Record<PriceKey['service'], Record<string, number>>> = {
+  'rds.io': PER_MILLION,
+  'dynamodb.write': PER_MILLION,
+  'dynamodb.read': PER_MILLION,
+  'dynamodb.replicatedWrite': PER_MILLION,
+  'drs.server': { 'Replication-hour': 1, 'Replication-Hour': 1 },
+  'route53.healthCheck': { 'Health-Check': 1, 'HealthCheck': 1 },
+  'route53.hostedZone': { HostedZone: 1, 'Hosted-Zone': 1 },
+  'ga.fixed': { Hours: 1, Hour: 1 },
+  'elb.albLcu': { 'LCU-Hours': 1, LCUHrs: 1 },
+};
+
+interface Rule {
+  serviceCode: string;
+  filters: Record<string, string>;
+  /** Client-side predicate on the product. */
+  match: (p: PriceListProduct) => boolean;
+  /** When several products match, prefer those for which this returns the lowest rank (e.g. exact engine, then Any). */
+  rank?: (p: PriceListProduct) => number;
+  describe: string;
+}
+
+const usage = (p: PriceListProduct): string => p.attributes.usagetype ?? '';
+/** Usage type equal to `suffix` or ending with `-suffix` (region prefix such as USW2-, EU-). */
+const usageIs = (p: PriceListProduct, suffix: string): boolean => {
+  const u = usage(p);
+  return u === suffix || u.endsWith(`-${suffix}`);
+};
+const notIA = (p: PriceListProduct): boolean => !/(^|-)IA-/.test(usage(p));
+
+function attr(key: PriceKey, name: string): string {
+  const v = key.attrs?.[name];
+  if (!v) throw new PricingError(`price key ${priceKeyId(key)} needs attribute "${name}"`);
+  return v;
+}
+
+function region(key: PriceKey): { code: string; location: string; gaGroup: string } {
+  const info = regionInfo(key.region);
+  if (!info) throw new PricingError(`no Price List region mapping for "${key.region}" (${priceKeyId(key)})`);
+  return info;
+}
+
+function engineOf(key: PriceKey): { id: string; name: string; aurora: boolean } {
+  const id = attr(key, 'engine');
+  const name = ENGINE_NAMES[id];
+  if (!name) throw new PricingError(`unknown database engine "${id}" in ${priceKeyId(key)}`);
+  return { id, name, aurora: id.startsWith('aurora-') };
+}
+
+/** Exact engine first, then the engine-neutral "Any" SKUs some RDS storage products use. */
+function engineRank(name: string) {
+  return (p: PriceListProduct): number => {
+    const e = p.attributes.databaseEngine;
+    if (e === name) return 0;
+    if (e === undefined || e === 'Any') return 1;
+    return 2;
+  };
+}
+
+function rule(key: PriceKey): Rule {
+  switch (key.service) {
+    case 'ec2.instance': {
+      const type = attr(key, 'instanceType');
+      return {
+        serviceCode: 'AmazonEC2',
+        filters: {
+          regionCode: region(key).code,
+          productFamily: 'Compute Instance',
+          instanceType: type,
+          operatingSystem: 'Linux',
+          tenancy: 'Shared',
+          preInstalledSw: 'NA',
+          capacitystatus: 'Used',
+          licenseModel: 'No License required',
+          marketoption: 'OnDemand',
+        },
+        match: (p) => usageIs(p, `BoxUsage:${type}`) && (p.attributes.operation ?? 'RunInstances') === 'RunInstances',
+        describe: `EC2 ${type} Linux on-demand`,
+      };
+    }
+    case 'ebs.gp3':
+      return {
+        serviceCode: 'AmazonEC2',
+        filters: { regionCode: region(key).code, productFamily: 'Storage', volumeApiName: 'gp3' },
+        match: (p) => usageIs(p, 'EBS:VolumeUsage.gp3'),
+        describe: 'EBS gp3 storage',
+      };
+    case 'ebs.snapshot':
+      return {
+        serviceCode: 'AmazonEC2',
+        filters: { regionCode: region(key).code, productFamily: 'Storage Snapshot' },
+        match: (p) => usageIs(p, 'EBS:SnapshotUsage'),
+        describe: 'EBS snapshot storage',
+      };
+    case 'rds.instance': {
+      const engine = engineOf(key);
+      const cls = attr(key, 'instanceClass');
+      const deployment = attr(key, 'deployment');
+      if (deployment !== 'single-az' && deployment !== 'multi-az') {
+        throw new PricingError(`unknown RDS deployment "${deployment}" in ${priceKeyId(key)}`);
+      }
+      const multi = deployment === 'multi-az';
+      return {
+        serviceCode: 'AmazonRDS',
+        filters: {
+          regionCode: region(key).code,
+          productFamily: 'Database Instance',
+          instanceType: cls,
+          databaseEngine: engine.name,
+          deploymentOption: multi ? 'Multi-AZ' : 'Single-AZ',
+        },
+        match: (p) =>
+          usageIs(p, `${multi ? 'Multi-AZUsage' : 'InstanceUsage'}:${cls}`) &&
+          (p.attributes.locationType ?? 'AWS Region') === 'AWS Region',
+        describe: `RDS ${engine.name} ${cls} ${multi ? 'Multi-AZ' : 'Single-AZ'}`,
+      };
+    }
+    case 'rds.storage': {
+      const engine = engineOf(key);
+      return engine.aurora
+        ? {
+            serviceCode: 'AmazonRDS',
+            filters: { regionCode: region(key).code, productFamily: 'Database Storage' },
+            match: (p) => usageIs(p, 'Aurora:StorageUsage') && engineRank(engine.name)(p) < 2,
+            rank: engineRank(engine.name),
+            describe: `${engine.name} storage`,
+          }
+        : {
+            serviceCode: 'AmazonRDS',
+            filters: {
+              regionCode: region(key).code,
+              productFamily: 'Database Storage',
+              volumeType: 'General Purpose-GP3',
+              deploymentOption: 'Single-AZ',
+            },
+            match: (p) => usageIs(p, 'RDS:GP3-Storage') && engineRank(engine.name)(p) < 2,
+            rank: engineRank(engine.name),
+            describe: `RDS ${engine.name} gp3 storage`,
+          };
+    }
+    case 'rds.backup': {
+      const engine = engineOf(key);
+      const suffix = engine.aurora ? 'Aurora:BackupUsage' : 'RDS:ChargedBackupUsage';
+      return {
+        serviceCode: 'AmazonRDS',
+        filters: { regionCode: region(key).code, productFamily: 'Storage Snapshot' },
+        match: (p) => usageIs(p, suffix) && engineRank(engine.name)(p) < 2,
+        rank: engineRank(engine.name),
+        describe: `${engine.name} backup storage`,
+      };
+    }
+    case 'rds.io': {
+      const engine = engineOf(key);
+      if (!engine.aurora) throw new PricingError(`${engine.name} has no per-request I/O price (${priceKeyId(key)})`);
+      return {
+        serviceCode: 'AmazonRDS',
+        filters: { regionCode: region(key).code, productFamily: 'System Operation' },
+        match: (p) => usageIs(p, 'Aurora:StorageIOUsage') && engineRank(engine.name)(p) < 2,
+        rank: engineRank(engine.name),
+        describe: `${engine.name} I/O requests`,
+      };
+    }
+    case 'dynamodb.write':
+    case 'dynamodb.read':
+    case 'dynamodb.replicatedWrite': {
+      const group = { 'dynamodb.write': 'DDB-WriteUnits', 'dynamodb.read': 'DDB-ReadUnits', 'dynamodb.replicatedWrite': 'DDB-ReplicatedWriteUnits' }[key.service];
+      return {
+        serviceCode: 'AmazonDynamoDB',
+        filters: { regionCode: region(key).code, productFamily: 'Amazon DynamoDB PayPerRequest Throughput', group },
+        match: notIA,
+        describe: `DynamoDB on-demand ${group}`,
+      };
+    }
+    case 'dynamodb.storage':
+      return {
+        serviceCode: 'AmazonDynamoDB',
+        filters: { regionCode: region(key).code, productFamily: 'Database Storage' },
+        match: (p) => usageIs(p, 'TimedStorage-ByteHrs') && notIA(p),
+        describe: 'DynamoDB table storage',
+      };
+    case 'dynamodb.pitr':
+      return {
+        serviceCode: 'AmazonDynamoDB',
+        filters: { regionCode: region(key).code },
+        match: (p) => usageIs(p, 'TimedPITRStorage-ByteHrs'),
+        describe: 'DynamoDB PITR storage',
+      };
+    case 'dynamodb.backup':
+      return {
+        serviceCode: 'AmazonDynamoDB',
+        filters: { regionCode: region(key).code, productFamily: 'Amazon DynamoDB On-Demand Backup Storage' },
+        match: (p) => usageIs(p, 'TimedBackupStorage-ByteHrs'),
+        describe: 'DynamoDB on-demand backup storage',
+      };
+    case 's3.standard':
+      return {
+        serviceCode: 'AmazonS3',
+        filters: { regionCode: region(key).code, productFamily: 'Storage', volumeType: 'Standard' },
+        match: (p) => usageIs(p, 'TimedStorage-ByteHrs'),
+        describe: 'S3 Standard storage',
+      };
+    case 's3.rtc':
+      return {
+        serviceCode: 'AmazonS3',
+        filters: { regionCode: region(key).code },
+        match: (p) => /(^|-)S3RTC/i.test(usage(p)) || /replication time control/i.test(p.productFamily),
+        describe: 'S3 Replication Time Control',
+      };
+    case 'transfer.interRegion': {
+      const from = region(key);
+      const to = regionInfo(attr(key, 'to'));
+      if (!to) throw new PricingError(`no Price List region mapping for "${attr(key, 'to')}" (${priceKeyId(key)})`);
+      return {
+        serviceCode: 'AWSDataTransfer',
+        filters: {
+          productFamily: 'Data Transfer',
+          transferType: 'InterRegion Outbound',
+          fromLocation: from.location,
+          toLocation: to.location,
+        },
+        match: () => true,
+        describe: `data transfer ${from.code} → ${to.code}`,
+      };
+    }
+    case 'route53.healthCheck':
+      return {
+        serviceCode: 'AmazonRoute53',
+        filters: { productFamily: 'DNS Health Check', usagetype: 'Health-Check-AWS' },
+        match: () => true,
+        describe: 'Route 53 health check (AWS endpoint)',
+      };
+    case 'route53.hostedZone':
+      return {
+        serviceCode: 'AmazonRoute53',
+        filters: { productFamily: 'DNS Zone', usagetype: 'HostedZone' },
+        match: () => true,
+        describe: 'Route 53 hosted zone',
+      };
+    case 'ga.fixed':
+      return {
+        serviceCode: 'AWSGlobalAccelerator',
+        filters: {},
+        // The fixed fee is the service's only hourly product.
+        match: (p) => p.onDemand.some((t) => t.dimensions.some((d) => d.unit === 'Hrs' || d.unit === 'Hours')),
+        describe: 'Global Accelerator fixed fee',
+      };
+    case 'ga.premium': {
+      const from = region(key);
+      const to = regionInfo(attr(key, 'to'));
+      if (!to) throw new PricingError(`no Price List region mapping for "${attr(key, 'to')}" (${priceKeyId(key)})`);
+      return {
+        serviceCode: 'AWSGlobalAccelerator',
+        filters: { fromLocation: from.gaGroup, toLocation: to.gaGroup, operation: 'Dominant', trafficDirection: 'Out' },
+        match: () => true,
+        describe: `Global Accelerator premium ${from.gaGroup} → ${to.gaGroup}`,
+      };
+    }
+    case 'elb.alb':
+    case 'elb.albLcu': {
+      const suffix = key.service === 'elb.alb' ? 'LoadBalancerUsage' : 'LCUUsage';
+      return {
+        serviceCode: 'AWSELB',
+        filters: { regionCode: region(key).code, productFamily: 'Load Balancer-Application', locationType: 'AWS Region' },
+        match: (p) => usageIs(p, suffix),
+        describe: key.service === 'elb.alb' ? 'ALB hour' : 'ALB LCU-hour',
+      };
+    }
+    case 'drs.server':
+      return {
+        serviceCode: 'AWSElasticDisasterRecovery',
+        filters: { regionCode: region(key).code, productFamily: 'Server DR', operation: 'Normal-Replication' },
+        match: (p) => usageIs(p, 'DRS-Replication'),
+        describe: 'Elastic Disaster Recovery source server-hour',
+      };
+    default:
+      throw new PricingError(`no Price List query for price key ${priceKeyId(key)}`);
+  }
+}
+
+function queryOf(serviceCode: string, filters: Record<string, string>): PriceQuery {
+  const list: PriceFilter[] = Object.keys(filters)
+    .sort()
+    .map((Field) => ({ Type: 'TERM_MATCH', Field, Value: filters[Field] }));
+  const id = `${serviceCode}?${list.map((f) => `${f.Field}=${f.Value}`).join('&')}`;
+  return { serviceCode, filters: list, id };
+}
+
+/** Plans the Price List query for a key and how to pick its price. Throws PricingError for keys it cannot price. */
+export function planKey(key: PriceKey): KeyPlan {
+  const r = rule(key);
+  const keyId = priceKeyId(key);
+  const unit = PRICE_UNITS[key.service];
+  return {
+    key,
+    keyId,
+    query: queryOf(r.serviceCode, r.filters),
+    select(products) {
+      let hits = products.filter(r.match);
+      // The same SKU may come back on two pages: keep one.
+      hits = [...new Map(hits.map((p) => [p.sku, p])).values()];
+      if (hits.length > 1 && r.rank) {
+        const best = Math.min(...hits.map(r.rank));
+        hits = hits.filter((p) => r.rank!(p) === best);
+      }
+      if (hits.length === 0) {
+        throw new PricingError(
+          `the AWS Price List returned no ${r.describe} product for ${keyId}` +
+            (products.length ? ` (${products.length} product(s) did not match)` : ''),
+        );
+      }
+      if (hits.length > 1) {
+        const skus = hits.slice(0, 5).map((p) => `${p.sku} (${usage(p) || p.productFamily})`);
+        throw new PricingError(
+          `ambiguous price for ${keyId}: ${hits.length} ${r.describe} products match (${skus.join(', ')}${hits.length > 5 ? ', …' : ''}); refusing to guess`,
+        );
+      }
+      const product = hits[0];
+      const price = selectOnDemandPrice(product, unit, UNIT_FACTORS[key.service]);
+      if (!(price.unitPrice > 0) && !(price.tiers && price.tiers.some((t) => t.unitPrice > 0))) {
+        throw new PricingError(`the AWS Price List gives ${keyId} a zero price (SKU ${product.sku}); refusing to use it`);
+      }
+      return { product, price };
+    },
+  };
+}
