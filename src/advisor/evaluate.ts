@@ -1,0 +1,137 @@
+/** From a plan and its prices to the versioned report object. Pure: the clock and version come in as arguments. */
+import { cents, formatDuration, formatUsd } from '../format';
+import { priceLine, sumCost, type LineItem } from '../pricing/apply';
+import type { Price } from '../pricing/types';
+import type { Assumptions } from '../recovery/assumptions';
+import { rpoCategory, rtoCategory } from '../recovery/categories';
+import { simulateRto } from '../recovery/montecarlo';
+import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
+import { parseDuration } from '../workload/duration';
+import { expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
+import type { EstimatePlan, PlannedStrategy } from './plan';
+import { recommend } from './recommend';
+import type { AssumptionUse, Report, StrategyResult, Violation } from './types';
+
+export interface EvaluateOptions {
+  generatedAt: string;
+  version: string;
+  samples: number;
+  seed: number;
+  warnings?: string[];
+}
+
+export const DISCLAIMER =
+  'Estimates only: list prices (no discounts, taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
+
+function targetSeconds(v: string | number | undefined): number | null {
+  if (v === undefined) return null;
+  return typeof v === 'number' ? v : (parseDuration(v) ?? null);
+}
+
+function roundItem(i: LineItem): LineItem {
+  return { ...i, monthlyCost: cents(i.monthlyCost) };
+}
+
+function assumptionUses(a: Assumptions, names: Iterable<string>): AssumptionUse[] {
+  return [...new Set(names)].sort().map((name) => {
+    const d = a[name as keyof Assumptions];
+    return { name, value: d.value, unit: d.unit, low: d.low, high: d.high, description: d.description, source: d.source, estimated: d.estimated, overridden: d.overridden };
+  });
+}
+
+function namesOf(x: Phase | RpoSource): string[] {
+  return x.terms.map((t) => t.assumption);
+}
+
+export function evaluateStrategy(
+  ps: PlannedStrategy,
+  plan: EstimatePlan,
+  prices: ReadonlyMap<string, Price>,
+  targets: Report['targets'],
+  opts: Pick<EvaluateOptions, 'samples' | 'seed'>,
+): StrategyResult {
+  const w = plan.workload;
+  const { model, plan: sp } = ps;
+  const items = sp.lines.map((l) => priceLine(l, prices));
+  const drMonthlyCost = sumCost(items);
+  const rto = rtoSeconds(sp.phases);
+  const rpo = rpoSeconds(sp.rpo);
+  const violations: Violation[] = [];
+  if (targets.rtoSeconds !== null && rto > targets.rtoSeconds)
+    violations.push({ target: 'rto', actual: rto, limit: targets.rtoSeconds, message: `RTO ${formatDuration(rto)} > ${formatDuration(targets.rtoSeconds)} target` });
+  if (targets.rpoSeconds !== null && rpo > targets.rpoSeconds)
+    violations.push({ target: 'rpo', actual: rpo, limit: targets.rpoSeconds, message: `RPO ${formatDuration(rpo)} > ${formatDuration(targets.rpoSeconds)} target` });
+  if (targets.maxMonthlyCost !== null && cents(drMonthlyCost) > targets.maxMonthlyCost)
+    violations.push({
+      target: 'maxMonthlyCost', actual: cents(drMonthlyCost), limit: targets.maxMonthlyCost,
+      message: `DR cost ${formatUsd(drMonthlyCost)}/month > ${formatUsd(targets.maxMonthlyCost)} budget`,
+    });
+  const eal = expectedAnnualLoss(w, rto, rpo);
+  const dist = simulateRto(sp.phases, plan.assumptions, { samples: opts.samples, seed: opts.seed, key: model.id, targetSeconds: targets.rtoSeconds ?? undefined });
+  const used = [...sp.phases.flatMap(namesOf), ...sp.rpo.flatMap(namesOf)];
+  const usageAssumptions = sp.lines.flatMap((l) => l.assumptions ?? []);
+  return {
+    id: model.id,
+    name: model.name,
+    base: model.base,
+    summary: model.summary,
+    drMonthlyCost: cents(drMonthlyCost),
+    rtoSeconds: rto,
+    rpoSeconds: rpo,
+    rtoCategory: rtoCategory(rto),
+    rpoCategory: rpoCategory(rpo),
+    rto: dist,
+    phases: sp.phases.map((p) => ({
+      name: p.name, label: p.label, branch: p.branch, seconds: p.seconds, lowSeconds: p.lowSeconds, highSeconds: p.highSeconds,
+      assumptions: namesOf(p), ...(p.fixed ? { fixed: p.fixed.what } : {}),
+    })),
+    rpoSources: sp.rpo.map((r) => ({
+      store: r.store, mechanism: r.mechanism, seconds: r.seconds, lowSeconds: r.lowSeconds, highSeconds: r.highSeconds,
+      assumptions: namesOf(r), ...(r.fixed ? { fixed: r.fixed.what } : {}),
+    })),
+    meetsTargets: violations.length === 0,
+    violations,
+    expectedAnnualLoss: eal === null ? null : cents(eal),
+    totalAnnualCost: eal === null ? null : cents(totalAnnualCost(drMonthlyCost, eal)!),
+    lineItems: items.map(roundItem),
+    costEstimated: items.some((i) => i.estimated),
+    assumptions: assumptionUses(plan.assumptions, [...used, ...usageAssumptions]),
+    notes: sp.notes,
+  };
+}
+
+export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): Report {
+  const w = plan.workload;
+  const targets: Report['targets'] = {
+    rtoSeconds: targetSeconds(w.targets.rto),
+    rpoSeconds: targetSeconds(w.targets.rpo),
+    maxMonthlyCost: w.targets.maxMonthlyCost ?? null,
+  };
+  const primaryItems = plan.primary.map((l) => priceLine(l, prices));
+  const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts));
+  const used = [...prices.values()];
+  const sources = new Set(used.map((p) => p.source));
+  const dates = used.map((p) => p.asOf).sort();
+  const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems)];
+  return {
+    schemaVersion: 1,
+    generatedAt: opts.generatedAt,
+    currency: 'USD',
+    tool: { name: 'dr-advisor', version: opts.version },
+    workload: w,
+    targets,
+    pricing: {
+      source: sources.size === 1 ? [...sources][0] : 'mixed',
+      asOf: dates[dates.length - 1] ?? '',
+      oldestAsOf: dates[0] ?? '',
+      warnings: opts.warnings ?? [],
+      estimatedLineItems: allItems.filter((i) => i.estimated).length,
+    },
+    primaryMonthlyCost: cents(sumCost(primaryItems)),
+    primaryLineItems: primaryItems.map(roundItem),
+    strategies,
+    recommendation: recommend(strategies, hasBusinessCosts(w)),
+    monteCarlo: { samples: opts.samples, seed: opts.seed },
+    disclaimer: DISCLAIMER,
+  };
+}

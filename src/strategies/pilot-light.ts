@@ -1,0 +1,35 @@
+/**
+ * Pilot Light (seed table: low cost, RTO tens of minutes, RPO within minutes): only the data tier runs in the DR
+ * region; servers are launched from AMIs when needed.
+ */
+import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { replicationRpo } from '../recovery/rpo';
+import { amiCopies, changeTransfer, databaseReplica, routing, s3Replica } from './components';
+import type { StrategyModel } from './types';
+
+export const pilotLight: StrategyModel = {
+  id: 'pilot-light',
+  base: 'pilot-light',
+  name: 'Pilot Light',
+  summary: 'only the data tier runs; servers start when needed',
+  build(w, a) {
+    const { primary, dr } = w.regions;
+    const lines = [
+      ...databaseReplica(w, a, primary, dr),
+      ...changeTransfer(w, primary, dr, 'Replication'),
+      ...s3Replica(w, a, primary, dr, true),
+      ...amiCopies(w, dr),
+      ...routing(w, a, [primary, dr], { healthChecks: true }),
+    ];
+    const phases = [
+      detect(w, a),
+      decide(w, a, 'decidePilotLightMinutes'),
+      ...promoteDatabase(w, a),
+      phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
+      phase(a, 'launch', `launch ${w.compute.count} × ${w.compute.instanceType} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')]),
+      trafficShift(w, a),
+      validate(a, 'validatePilotLightMinutes'),
+    ];
+    return { lines, phases, rpo: replicationRpo(w, a), notes: [] };
+  },
+};

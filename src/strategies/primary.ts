@@ -1,0 +1,19 @@
+/** The primary region's own monthly cost: computed once and shown separately; a strategy's DR cost is on top of it. */
+import type { Assumptions } from '../recovery/assumptions';
+import type { Workload } from '../workload/validate';
+import { computeFleet, databaseInstance, dynamoTable, loadBalancer } from './components';
+import type { CostLine } from './types';
+
+export function primaryLines(w: Workload, a: Assumptions): CostLine[] {
+  const r = w.regions.primary;
+  const lines: CostLine[] = [
+    ...computeFleet(w, r, w.compute.count, 'App servers'),
+    ...loadBalancer(w, a, r),
+    ...databaseInstance(w, r, w.database.engine.startsWith('aurora') ? 'Aurora writer' : 'RDS instance', { multiAz: w.database.multiAz }),
+    ...dynamoTable(w, r),
+  ];
+  if (w.objectStorage.storageGb > 0)
+    lines.push({ component: 'S3 bucket', region: r, service: 'Amazon S3', usage: `${w.objectStorage.storageGb} GB Standard`, key: { service: 's3.standard', region: r }, monthlyQuantity: w.objectStorage.storageGb });
+  lines.push({ component: 'Route 53 hosted zone', region: 'global', service: 'Amazon Route 53', usage: '1 hosted zone', key: { service: 'route53.hostedZone', region: 'global' }, monthlyQuantity: 1 });
+  return lines;
+}

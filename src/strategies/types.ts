@@ -1,0 +1,40 @@
+import type { PriceKey } from '../pricing/types';
+import type { AssumptionName, Assumptions } from '../recovery/assumptions';
+import type { Phase, RpoSource } from '../recovery/phases';
+import type { StrategyId } from '../workload/schema';
+import type { Workload } from '../workload/validate';
+
+/**
+ * One cost line as a model emits it: what to price (a key) and how much, never the price. Exactly one of
+ * `hourlyQuantity` (converted to a month of 730 h in one place, `pricing/apply.ts`) or `monthlyQuantity`.
+ */
+export interface CostLine {
+  component: string;
+  region: string;
+  service: string;
+  usage: string;
+  key: PriceKey;
+  hourlyQuantity?: number;
+  monthlyQuantity?: number;
+  /** Named usage assumptions behind the quantity (listed by --explain). */
+  assumptions?: AssumptionName[];
+}
+
+/** What a strategy model returns: the DR region(s) cost lines and the recovery plan. */
+export interface StrategyPlan {
+  lines: CostLine[];
+  phases: Phase[];
+  rpo: RpoSource[];
+  /** Plain-language facts about this plan the user should know (e.g. "manual detection dominates"). */
+  notes: string[];
+}
+
+/** A DR strategy (or a variant of one): one module each, a pure function of the workload and assumptions. */
+export interface StrategyModel {
+  id: string;
+  /** The base strategy of the seed table this is (a variant's base is another id). */
+  base: StrategyId;
+  name: string;
+  summary: string;
+  build(w: Workload, a: Assumptions): StrategyPlan;
+}

@@ -1,0 +1,164 @@
+/**
+ * The workload file (design.md §4), as the one source of truth: validation and its messages, defaults, the JSON Schema
+ * (`dr-advisor schema workload`) and the commented template (`dr-advisor init`) are all derived from this schema.
+ */
+import { z } from 'zod';
+import { REGION_CODES } from '../pricing/regions';
+import { ASSUMPTION_NAMES } from '../recovery/assumptions';
+import { parseDuration } from './duration';
+
+export const STRATEGY_IDS = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
+export type StrategyId = (typeof STRATEGY_IDS)[number];
+export const DB_ENGINES = ['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres', 'dynamodb', 'none'] as const;
+export type DbEngine = (typeof DB_ENGINES)[number];
+
+// ---- field builders: each carries the words of its error message -----------------------------------------------
+const MAX = 1e9;
+const wholeNumber = (min: number, max = MAX) =>
+  z
+    .number({ error: `must be a whole number ≥ ${min}` })
+    .int({ error: `must be a whole number ≥ ${min}` })
+    .min(min, { error: `must be a whole number ≥ ${min}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` });
+const amount = (min = 0, max = MAX) =>
+  z
+    .number({ error: `must be a number ≥ ${min}` })
+    .min(min, { error: `must be a number ≥ ${min}` })
+    .max(max, { error: `must be a number from ${min} to ${max}` });
+const positive = (max = MAX) =>
+  z.number({ error: 'must be a number > 0' }).positive({ error: 'must be a number > 0' }).max(max, { error: `must be a number > 0 and ≤ ${max}` });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` });
+const region = () => oneOf(REGION_CODES);
+/** A duration: `90s`, `15m`, `4h`, `1d`, or a number of seconds. */
+const duration = () =>
+  z.union([z.string(), z.number()], { error: 'must be a duration like 90s, 15m, 4h or 1d' }).refine(
+    (v) => (typeof v === 'number' ? Number.isFinite(v) && v > 0 : (parseDuration(v) ?? 0) > 0),
+    { error: 'must be a duration like 90s, 15m, 4h or 1d' },
+  );
+const name = () =>
+  z
+    .string({ error: 'must be text' })
+    .min(1, { error: 'must not be empty' })
+    .max(100, { error: 'must be at most 100 characters' })
+    .regex(/^[\p{L}\p{N}][\p{L}\p{N} ._\-/]*$/u, { error: 'must start with a letter or digit and hold only letters, digits, space . _ - /' });
+const instanceType = () =>
+  z.string({ error: 'must be an EC2 instance type like m5.large' }).regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, {
+    error: 'must be an EC2 instance type like m5.large',
+  });
+const dbClass = () =>
+  z.string({ error: 'must be a DB instance class like db.r6g.large' }).regex(/^db\.[a-z0-9-]+\.[a-z0-9]+$/, {
+    error: 'must be a DB instance class like db.r6g.large',
+  });
+
+// ---- the schema ---------------------------------------------------------------------------------------------------
+export const workloadSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'must be 1' }).default(1).describe('workload file format version'),
+    name: name().default('workload').describe('a name for this workload, used in reports'),
+    strategy: oneOf(STRATEGY_IDS)
+      .optional()
+      .describe('the strategy the team runs or plans to run, checked by `dr-advisor check` (default: the recommended one)'),
+    regions: z
+      .strictObject({
+        primary: region().describe('primary AWS region'),
+        dr: region().optional().describe('recovery region; the 2nd active region for active-active (default: a nearby region)'),
+        additional: z.array(region()).max(20, { error: 'must list at most 20 regions' }).default([]).describe('more active regions for N-region active-active'),
+      })
+      .describe('where the workload runs and recovers'),
+    compute: z
+      .strictObject({
+        instanceType: instanceType().describe('EC2 instance type of the application servers'),
+        count: wholeNumber(1, 10000).describe('number of application servers in the primary region'),
+        ebsGbPerInstance: amount(0, 65536).default(50).describe('EBS gp3 GB attached to each server'),
+      })
+      .describe('application tier'),
+    database: z
+      .strictObject({
+        engine: oneOf(DB_ENGINES).default('none').describe('aurora-mysql | aurora-postgresql | mysql | postgres | dynamodb | none'),
+        instanceClass: dbClass().optional().describe('DB instance class (default db.r6g.large for Aurora, db.m5.large for RDS)'),
+        storageGb: amount(0, 1_000_000).default(100).describe('database storage in GB'),
+        multiAz: z.boolean({ error: 'must be true or false' }).default(false).describe('RDS Multi-AZ deployment in the primary region'),
+        writesPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average write request units per second'),
+        readsPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average read request units per second'),
+      })
+      .prefault({})
+      .describe('data tier'),
+    objectStorage: z
+      .strictObject({ storageGb: amount(0, 100_000_000).default(0).describe('S3 Standard GB') })
+      .prefault({})
+      .describe('object storage'),
+    dataChangeGbPerDay: amount(0, 1_000_000).default(10).describe('GB of data changed per day (drives replication and backup transfer)'),
+    network: z
+      .strictObject({
+        loadBalancer: oneOf(['alb', 'none'] as const).default('alb').describe('load balancer in front of the servers'),
+        failoverRouting: oneOf(['route53', 'global-accelerator'] as const).default('route53').describe('how traffic moves to the DR region'),
+        dnsTtlSeconds: wholeNumber(0, 172800).default(60).describe('TTL of the failover DNS records (Route 53)'),
+        egressGbPerMonth: amount(0, 100_000_000).default(0).describe('GB per month served to users (Global Accelerator premium)'),
+      })
+      .prefault({})
+      .describe('traffic'),
+    operations: z
+      .strictObject({
+        detection: oneOf(['manual', 'automated'] as const).default('manual').describe('how a regional failure is detected'),
+        failoverDecision: oneOf(['manual', 'automated'] as const).default('manual').describe('who decides to fail over'),
+        backupIntervalHours: positive(720).default(24).describe('hours between scheduled backups'),
+        pointInTimeRecovery: z.boolean({ error: 'must be true or false' }).default(true).describe('continuous backups (PITR) for the database'),
+        warmStandbyCapacity: z
+          .number({ error: 'must be a number > 0 and ≤ 1' })
+          .gt(0, { error: 'must be a number > 0 and ≤ 1' })
+          .max(1, { error: 'must be a number > 0 and ≤ 1' })
+          .default(0.5)
+          .describe('share of primary compute kept running in the DR region (warm standby)'),
+      })
+      .prefault({})
+      .describe('how recovery is run'),
+    activeActive: z
+      .strictObject({
+        writePattern: oneOf(['global-write', 'partitioned-write'] as const).default('global-write').describe('global-write: one writer region; partitioned-write: each key has a home region'),
+        consistency: oneOf(['eventual', 'strong'] as const).default('eventual').describe('DynamoDB global tables: eventual (MREC) or strong (MRSC)'),
+      })
+      .prefault({})
+      .describe('multi-site active-active design'),
+    targets: z
+      .strictObject({
+        rto: duration().optional().describe('recovery time objective, e.g. 1h'),
+        rpo: duration().optional().describe('recovery point objective, e.g. 15m'),
+        maxMonthlyCost: amount(0, 1e9).optional().describe('monthly DR budget in USD'),
+      })
+      .prefault({})
+      .describe('what recovery must achieve'),
+    business: z
+      .strictObject({
+        downtimeCostPerHour: amount(0, 1e9).optional().describe('USD lost per hour of downtime'),
+        dataLossCostPerHour: amount(0, 1e9).optional().describe('USD lost per hour of lost data'),
+        regionEventsPerYear: amount(0, 365).optional().describe('regional events per year that would force a failover (default 0.5 for us-east-1, 0.2 elsewhere)'),
+      })
+      .prefault({})
+      .describe('optional: what an outage costs, for the expected annual loss'),
+    assumptions: z
+      .partialRecord(
+        z.enum(ASSUMPTION_NAMES as [string, ...string[]], { error: `is not a known assumption (allowed: ${ASSUMPTION_NAMES.join(', ')})` }),
+        amount(0, 1e7),
+      )
+      .default({})
+      .describe('override any named default, e.g. { auroraSnapshotRestoreMinutes: 60 }'),
+  })
+  .superRefine((w, ctx) => {
+    if (w.regions.dr !== undefined && w.regions.dr === w.regions.primary) {
+      ctx.addIssue({ code: 'custom', path: ['regions', 'dr'], message: 'must differ from regions.primary' });
+    }
+    const seen = new Set([w.regions.primary, w.regions.dr]);
+    w.regions.additional.forEach((r, i) => {
+      if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['regions', 'additional', i], message: 'must not repeat regions.primary, regions.dr or another additional region' });
+      seen.add(r);
+    });
+    if (w.database.engine === 'dynamodb' && w.database.instanceClass !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['database', 'instanceClass'], message: 'does not apply to dynamodb (remove it)' });
+    }
+  });
+
+/** The workload as written (input). */
+export type WorkloadInput = z.input<typeof workloadSchema>;
+/** The workload after validation, with defaults filled in (except the ones that depend on other fields). */
+export type ParsedWorkload = z.output<typeof workloadSchema>;
