@@ -33,7 +33,8 @@ export interface PricingOptions {
   cacheDir?: string;
   /** True when stderr is a TTY and colour/spinners are allowed. */
   interactive: boolean;
-  /** Where diagnostics go (stderr in the CLI). */
+  /** Where diagnostics go (stderr in the CLI). resolve() returns its diagnostics in `warnings` and does not call this;
+   * it is used by `refreshPrices` (pricing refresh), which has no resolution to return them in. */
   warn: (message: string) => void;
   /** Clock, injected for tests. */
   now?: () => Date;
@@ -118,9 +119,9 @@ class PricingPipeline implements PriceBook {
     const now = (o.now ?? (() => new Date()))();
     const keys = distinctKeys(requested);
     const warnings: string[] = [];
+    // Diagnostics go into `warnings` only: the caller prints them on stderr and puts them in JSON `pricing.warnings`.
     const say = (m: string) => {
       warnings.push(m);
-      o.warn(m);
     };
     const maxAge = o.maxPriceAgeSeconds;
     const tooOld = (p: Price) => maxAge !== undefined && priceAgeSeconds(p, now) > maxAge;
@@ -266,4 +267,46 @@ export async function createPriceBook(options: PricingOptions): Promise<PriceBoo
     throw new InputError('--offline cannot be combined with --pricing live (live pricing needs the network)');
   }
   return new PricingPipeline(options);
+}
+
+export interface RefreshResult {
+  fetched: number;
+  failed: { key: string; reason: string }[];
+  requests: number;
+  cacheDir: string;
+}
+
+/**
+ * `pricing refresh`: fetch these keys live (ignoring the cache) and write them into the cache. No credentials is a
+ * PricingError (exit 3). Keys that fail are reported, not fatal, unless every key fails.
+ */
+export async function refreshPrices(keys: readonly PriceKey[], options: Omit<PricingOptions, 'mode' | 'offline'>): Promise<RefreshResult> {
+  const distinct = distinctKeys(keys);
+  const cacheDir = resolveCacheDir(options.cacheDir);
+  const cache = new PriceCache(cacheDir, options.warn);
+  const { createLiveSource } = await import('./live');
+  const deadlineMs = options.live?.deadlineMs ?? envDeadlineMs() ?? 300_000;
+  const live = await createLiveSource({ ...options.live, deadlineMs, now: options.now });
+  try {
+    if (!(await live.hasCredentials())) {
+      throw new PricingError(
+        'pricing refresh needs AWS credentials, and none were found (environment, shared config and credentials files, SSO, container or instance role)',
+      );
+    }
+    const spinner = await startSpinner(options.interactive, `Fetching ${distinct.length} prices from the AWS Price List API…`);
+    let result;
+    try {
+      result = await live.fetch(distinct, (p) => spinner.update(`Fetching prices from the AWS Price List API… ${p.done}/${p.total} queries`));
+    } finally {
+      spinner.stop();
+    }
+    await cache.putMany(result.prices);
+    const failed = [...result.errors].map(([key, e]) => ({ key, reason: e.message }));
+    if (result.prices.size === 0 && failed.length > 0) {
+      throw new PricingError(`pricing refresh failed: ${failed[0].reason}`);
+    }
+    return { fetched: result.prices.size, failed, requests: result.requests, cacheDir };
+  } finally {
+    live.destroy();
+  }
 }

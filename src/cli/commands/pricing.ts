@@ -1,0 +1,112 @@
+/**
+ * `dr-advisor pricing status` (bundled snapshot date, what is cached and how old) and
+ * `dr-advisor pricing refresh [--regions ...] [--example NAME]` (fetch live prices into the cache).
+ * Results on stdout; progress and warnings on stderr.
+ */
+import { InputError } from '../../errors';
+import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from '../../pricing/cache';
+import { formatAge, refreshPrices } from '../../pricing/index';
+import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
+import { REGION_CODES } from '../../pricing/regions';
+import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot';
+import type { PriceKey } from '../../pricing/types';
+import { terminal } from '../terminal';
+import { warnToStderr } from '../inputs';
+
+export interface StatusOptions {
+  format?: 'table' | 'json';
+}
+
+export async function status(opts: StatusOptions, _globals: { color?: boolean } = {}): Promise<void> {
+  void _globals;
+  const now = new Date();
+  const info = snapshotInfo();
+  const cacheDir = resolveCacheDir();
+  const cache = new PriceCache(cacheDir);
+  const { entries, corrupt } = await cache.list();
+  const ages = entries.map((e) => cacheAgeSeconds(e.price, now));
+  const fresh = ages.filter((a) => a <= CACHE_FRESH_SECONDS).length;
+  const byService = new Map<string, { entries: number; regions: Set<string> }>();
+  for (const e of entries) {
+    const k = parsePriceKeyId(e.key);
+    const s = byService.get(k.service) ?? { entries: 0, regions: new Set<string>() };
+    s.entries++;
+    s.regions.add(k.region);
+    byService.set(k.service, s);
+  }
+  const fetched = entries.map((e) => e.price.fetchedAt!).sort();
+  const doc = {
+    snapshot: { asOf: info.asOf, entries: info.entries, estimatedEntries: info.estimatedEntries, sources: info.sources.length },
+    cache: {
+      dir: cacheDir,
+      entries: entries.length,
+      fresh,
+      stale: entries.length - fresh,
+      freshForSeconds: CACHE_FRESH_SECONDS,
+      oldestFetchedAt: fetched[0] ?? null,
+      newestFetchedAt: fetched[fetched.length - 1] ?? null,
+      corruptFiles: corrupt,
+      services: Object.fromEntries(
+        [...byService].sort(([a], [b]) => a.localeCompare(b)).map(([s, v]) => [s, { entries: v.entries, regions: [...v.regions].sort() }]),
+      ),
+    },
+  };
+  if (opts.format === 'json') {
+    process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+    return;
+  }
+  const lines = [
+    `Bundled snapshot  as of ${info.asOf}, ${info.entries} prices (${info.estimatedEntries} estimated), ${info.sources.length} sources`,
+    `Cache             ${cacheDir}`,
+  ];
+  if (entries.length === 0) {
+    lines.push('                  empty (run `dr-advisor pricing refresh` with AWS credentials to fill it)');
+  } else {
+    lines.push(
+      `                  ${entries.length} prices: ${fresh} fresh (≤ 7 days), ${entries.length - fresh} older; ` +
+        `newest fetched ${formatAge(Math.min(...ages))}, oldest ${formatAge(Math.max(...ages))}`,
+    );
+    for (const [service, v] of [...byService].sort(([a], [b]) => a.localeCompare(b))) {
+      lines.push(`                  ${service.padEnd(26)} ${String(v.entries).padStart(4)}  ${[...v.regions].sort().join(', ')}`);
+    }
+  }
+  if (corrupt.length) lines.push(`                  ${corrupt.length} unreadable file(s), ignored and rebuilt on the next live fetch`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export interface RefreshOptions {
+  regions?: string[];
+  example?: string;
+}
+
+/** The keys `pricing refresh` fetches: an example's keys, or every snapshot key except the per-type instance prices,
+ * plus the instance prices already cached. Limited to `regions` (the region a key is priced in; global keys always). */
+async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: PriceCache): Promise<PriceKey[]> {
+  const inRegions = (k: PriceKey) => k.region === 'global' || regions.has(k.region);
+  if (opts.example) {
+    const { loadWorkload } = await import('../inputs');
+    const { planEstimate } = await import('../../advisor/plan');
+    return planEstimate(loadWorkload({ example: opts.example })).keys.filter(inRegions);
+  }
+  const fromSnapshot = Object.keys(loadSnapshot().entries)
+    .map(parsePriceKeyId)
+    .filter((k) => k.service !== 'ec2.instance' && k.service !== 'rds.instance');
+  const cached = (await cache.list()).entries.map((e) => parsePriceKeyId(e.key));
+  return distinctKeys([...fromSnapshot, ...cached]).filter(inRegions);
+}
+
+export async function refresh(opts: RefreshOptions, globals: { color?: boolean } = {}): Promise<void> {
+  const regionList = opts.regions?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? [...REGION_CODES];
+  for (const r of regionList) {
+    if (!REGION_CODES.includes(r)) throw new InputError(`--regions must be among ${REGION_CODES.join(', ')} (got ${JSON.stringify(r)})`);
+  }
+  const cacheDir = resolveCacheDir();
+  const keys = await refreshKeys(opts, new Set(regionList), new PriceCache(cacheDir));
+  if (keys.length === 0) throw new InputError('nothing to refresh for these regions');
+  const result = await refreshPrices(keys, { cacheDir, interactive: terminal.spinner(globals), warn: warnToStderr });
+  for (const f of result.failed.slice(0, 5)) warnToStderr(`not refreshed: ${f.key}: ${f.reason}`);
+  if (result.failed.length > 5) warnToStderr(`not refreshed: ${result.failed.length - 5} more`);
+  process.stdout.write(
+    `refreshed ${result.fetched} of ${keys.length} prices into ${result.cacheDir} (${result.requests} Price List requests)\n`,
+  );
+}
