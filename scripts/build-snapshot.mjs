@@ -560,7 +560,8 @@ const gaFact = (from, to) => {
   if (g === 'AP' && h === 'EU') return from === 'ap-northeast-2' ? est(0.035, 'no South Korea → EU figure; same as EU ↔ South Korea $0.035 [V] (symmetric)') : est(0.033, 'no AP → EU figure; same as EU ↔ Asia Pacific $0.033 [V] (symmetric)');
   return est(0.035, 'no AP ↔ AP figure; the highest AP rate seen, $0.035 [V] (conservative)');
 };
-for (const from of REGIONS) for (const to of REGIONS) if (from !== to) put('ga.premium', from, { to }, gaFact(from, to));
+// Same-region pairs too: users served by an endpoint group in their own region group.
+for (const from of REGIONS) for (const to of REGIONS) put('ga.premium', from, { to }, gaFact(from, to));
 
 // Global prices.
 put('route53.hostedZone', 'global', undefined, {

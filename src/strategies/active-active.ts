@@ -35,7 +35,7 @@ export const activeActive: StrategyModel = {
       ...s3Replica(w, a, primary, r, true),
     ]);
     // The replicated write I/O is billed once in the primary region per secondary; keep one line per secondary.
-    lines.push(...routing(w, a, [primary, ...others], { healthChecks: true }));
+    lines.push(...routing(w, a, [primary, ...others], { healthChecks: true, serving: [primary, ...others] }));
 
     const partitioned = w.activeActive.writePattern === 'partitioned-write';
     const phases = [

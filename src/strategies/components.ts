@@ -242,20 +242,24 @@ export function amiCopies(w: Workload, region: string): CostLine[] {
 }
 
 /** The routing layer that moves traffic: Route 53 health checks, or Global Accelerator. */
-export function routing(w: Workload, a: Assumptions, regions: readonly string[], opts: { healthChecks: boolean }): CostLine[] {
+export function routing(w: Workload, a: Assumptions, regions: readonly string[], opts: { healthChecks: boolean; serving?: readonly string[] }): CostLine[] {
   const lines: CostLine[] = [];
   if (w.network.failoverRouting === 'global-accelerator') {
     lines.push({ component: 'Global Accelerator', region: 'global', service: 'AWS Global Accelerator', usage: '1 accelerator, 730 h', key: { service: 'ga.fixed', region: 'global' }, hourlyQuantity: 1 });
     if (w.network.egressGbPerMonth > 0) {
-      const primary = regions[0];
-      lines.push({
-        component: 'Global Accelerator data-transfer premium',
-        region: primary,
-        service: 'AWS Global Accelerator',
-        usage: `${w.network.egressGbPerMonth} GB/month (dominant direction)`,
-        key: { service: 'ga.premium', region: primary, attrs: { to: primary } },
-        monthlyQuantity: w.network.egressGbPerMonth,
-      });
+      // Users are served by the regions that take traffic (all of them for active-active), each to its own area.
+      const serving = opts.serving ?? [regions[0]];
+      for (const r of serving) {
+        const gb = w.network.egressGbPerMonth / serving.length;
+        lines.push({
+          component: 'Global Accelerator data-transfer premium',
+          region: r,
+          service: 'AWS Global Accelerator',
+          usage: `${round(gb, 1)} GB/month served from ${r} (dominant direction)`,
+          key: { service: 'ga.premium', region: r, attrs: { to: r } },
+          monthlyQuantity: gb,
+        });
+      }
     }
   } else if (opts.healthChecks) {
     const n = regions.length * a.healthChecksPerRegion.value;
