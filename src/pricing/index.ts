@@ -16,7 +16,7 @@
 import { InputError, PricingError } from '../errors';
 import { distinctKeys, priceKeyId } from './keys';
 import type { Price, PriceBook, PriceKey, PriceResolution } from './types';
-import { createSnapshotPriceBook } from './snapshot';
+import { createSnapshotPriceBook, snapshotInfo } from './snapshot';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from './cache';
 import type { LiveOptions, LiveSource } from './live';
 
@@ -78,13 +78,21 @@ function envDeadlineMs(): number | undefined {
   return m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n;
 }
 
-/** The snapshot's date for messages: the newest `asOf` among the prices it returned, and its age in days. */
-function snapshotAsOf(prices: Iterable<Price>, now: Date): string {
+/** The snapshot's date for messages: the bundled snapshot's `asOf` (or, for an injected snapshot, the newest `asOf`
+ * among the prices it returned), and its age in days. */
+function snapshotAsOf(prices: Iterable<Price>, now: Date, bundled: boolean): string {
   const dates = [...prices].map((p) => p.asOf.slice(0, 10)).sort();
-  if (dates.length === 0) return 'unknown date';
-  const newest = dates[dates.length - 1];
+  let newest = dates[dates.length - 1];
+  if (bundled) {
+    try {
+      newest = snapshotInfo().asOf;
+    } catch {
+      // keep the newest price date
+    }
+  }
+  if (!newest) return 'unknown date';
   const days = Math.floor((now.getTime() - Date.parse(`${newest}T00:00:00Z`)) / (DAY * 1000));
-  return Number.isFinite(days) && days >= 0 ? `${newest}, ${days} days old` : newest;
+  return Number.isFinite(days) && days >= 0 ? `${newest}, ${days} day${days === 1 ? '' : 's'} old` : newest;
 }
 
 /** A spinner on stderr, only when interactive; loaded lazily. */
@@ -209,13 +217,15 @@ class PricingPipeline implements PriceBook {
     }
     pending = pending.filter((k) => !prices.has(priceKeyId(k)));
     let snapshotPrices: Price[] = [];
+    let snapshotNotes: string[] = [];
     if (pending.length > 0) {
       const snap = await this.snapshot().resolve(pending);
       snapshotPrices = [...snap.prices.values()];
       this.enforceMaxAge(snapshotPrices, now, 'the bundled snapshot', liveProblem);
       for (const [id, p] of snap.prices) prices.set(id, p);
-      // The snapshot's own "prices from the bundled snapshot (…)" line is folded into the summary below.
-      for (const w of snap.warnings) if (!/^prices from the bundled snapshot/.test(w)) say(w);
+      // The snapshot's own "prices from the bundled snapshot (…)" line is folded into the summary below; its other
+      // notes (estimated prices) follow the summary.
+      snapshotNotes = snap.warnings.filter((w) => !/^prices from the bundled snapshot/.test(w));
     }
 
     // 4. One line naming the sources and their age.
@@ -224,14 +234,15 @@ class PricingPipeline implements PriceBook {
     if (liveCount) parts.push(`${liveCount} live from the AWS Price List API`);
     if (fromCache.length) parts.push(`${fromCache.length} from the cache (${this.ageRange(fromCache, now)})`);
     if (staleUsed.length) parts.push(`${staleUsed.length} from an older cache (${this.ageRange(staleUsed, now)})`);
-    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now)})`);
+    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, !this.options.snapshot)})`);
     if (why && snapshotPrices.length && !liveCount && !fromCache.length && !staleUsed.length) {
-      say(`${why}; using the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now)})`);
+      say(`${why}; using the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, !this.options.snapshot)})`);
     } else if (why && (snapshotPrices.length || staleUsed.length)) {
       say(`${why}; prices: ${parts.join(', ')}`);
     } else if (parts.length) {
       say(`prices: ${parts.join(', ')}`);
     }
+    for (const w of snapshotNotes) say(w);
     return { prices, warnings };
   }
 
