@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { InputError } from '../errors';
 import { regionInfo, REGION_CODES } from '../pricing/regions';
+import { ASSUMPTION_NAMES } from '../recovery/assumptions';
 import { workloadSchema, type ParsedWorkload } from './schema';
 import { nearest } from './suggest';
 
@@ -74,6 +75,7 @@ function nearestHint(key: string, allowed: string[]): string {
 
 /** Keys allowed at a path of the schema, for "unknown field" messages. */
 function allowedKeys(path: readonly PropertyKey[]): string[] {
+  if (path.length === 1 && path[0] === 'assumptions') return [...ASSUMPTION_NAMES];
   // Walk the zod schema by its JSON shape: objects only (arrays and records do not take unknown keys).
   let schema: unknown = workloadSchema;
   for (const k of path) {
