@@ -44,7 +44,12 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
     const parent = field ? `${field}: ` : '';
     const shape = allowedKeys(path);
     const key = issue.keys[0];
-    const hint = shape.length ? ` (allowed: ${shape.join(', ')}${nearestHint(key, shape)})` : '';
+    const hint =
+      shape.length > 12
+        ? ` (nearest known: ${nearest(key, shape, 3).join(', ')}; all names: dr-advisor schema workload)`
+        : shape.length
+          ? ` (allowed: ${shape.join(', ')}${nearestHint(key, shape)})`
+          : '';
     return `${parent}unknown field "${key}"${hint}`;
   }
   const value = valueAt(doc, path);

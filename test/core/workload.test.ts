@@ -55,7 +55,7 @@ describe('messages', () => {
     expect(error({ ...minimal(), regions: { primary: 'us-east-9' } })).toMatch(/^w\.yaml: regions\.primary must be one of us-east-1, .*; nearest: us-east-1, us-east-2 \(got "us-east-9"\)/);
   });
   it('unknown assumption names list the allowed ones', () => {
-    expect(error({ ...minimal(), assumptions: { restoreMinutes: 3 } })).toMatch(/^w\.yaml: assumptions: unknown field "restoreMinutes" \(allowed: detectAutomatedMinutes, .*; did you mean "\w+"\?\)$/);
+    expect(error({ ...minimal(), assumptions: { restoreMinutes: 3 } })).toMatch(/^w\.yaml: assumptions: unknown field "restoreMinutes" \(nearest known: \w+, \w+, \w+; all names: dr-advisor schema workload\)$/);
   });
   it('not a mapping', () => {
     expect(error([1, 2])).toBe('w.yaml: must be a mapping of fields (version, regions, compute, ...), got a list');
