@@ -38,7 +38,7 @@ const strategy = {
     drMonthlyCost: num, rtoSeconds: num, rpoSeconds: num,
     rtoCategory: str, rpoCategory: str,
     rto: { type: 'object', required: ['p50', 'p90', 'p99'], properties: { p50: num, p90: num, p99: num, mean: num, pMeetsTarget: nullableNum, samples: num } },
-    phases: { type: 'array', items: { ...timing, required: ['name', 'seconds', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, ...timing.properties } } },
+    phases: { type: 'array', items: { ...timing, required: ['name', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, ...timing.properties } } },
     rpoSources: { type: 'array', items: { ...timing, properties: { store: str, mechanism: str, ...timing.properties } } },
     meetsTargets: { type: 'boolean' },
     violations: { type: 'array', items: { type: 'object', required: ['target', 'actual', 'limit', 'message'], properties: { target: { enum: ['rto', 'rpo', 'maxMonthlyCost'] }, actual: num, limit: num, message: str } } },

@@ -19,12 +19,12 @@ export function parseWorkloadText(text: string, source: string, format: 'yaml' |
   }
   try {
     // maxAliasCount guards against alias bombs ("billion laughs"); uniqueKeys rejects duplicated fields.
-    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false, strict: true });
+    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, strict: true });
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];
       const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-      throw new InputError(`${source}: not valid YAML${where} (${e.message.split('\n')[0]})`);
+      throw new InputError(`${source}: not valid YAML${where} (${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`);
     }
     const msg = (e as Error).message ?? String(e);
     throw new InputError(`${source}: could not read the YAML (${msg.split('\n')[0]})`);

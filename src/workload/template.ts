@@ -2,7 +2,7 @@
  * The commented workload template (`dr-advisor init`), derived from the schema: every field's comment is its
  * `.describe()` text, and optional fields without a default are shown commented out. Pure.
  */
-import { Document, isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml';
 import { z } from 'zod';
 import { workloadSchema } from './schema';
 
@@ -31,7 +31,11 @@ const EXAMPLES: Record<string, string> = {
   regionEventsPerYear: '0.5',
 };
 
-function annotate(map: YAMLMap, schema: JsonSchema | undefined, depth: number): void {
+function optionalLines(props: Record<string, JsonSchema>, missing: string[]): string[] {
+  return missing.map((k) => ` ${k}: ${EXAMPLES[k] ?? '...'}    # ${props[k].description ?? ''} (optional)`);
+}
+
+function annotate(map: YAMLMap, schema: JsonSchema | undefined): void {
   const props = schema?.properties ?? {};
   const present = new Set<string>();
   for (const item of map.items as Pair[]) {
@@ -39,24 +43,28 @@ function annotate(map: YAMLMap, schema: JsonSchema | undefined, depth: number): 
     present.add(key);
     const sub = props[key];
     if (!sub) continue;
-    if (isMap(item.value) && (item.value as YAMLMap).items.length > 0) {
-      if (sub.description && isScalar(item.key)) item.key.commentBefore = ` ${sub.description}`;
-      annotate(item.value as YAMLMap, sub, depth + 1);
-    } else if (item.value && sub.description) {
-      (item.value as { comment?: string }).comment = ` ${sub.description}`;
+    const value = item.value as { items?: unknown[]; comment?: string } | null;
+    if (isMap(value) || isSeq(value)) {
+      // Collections: the description goes above the key; an empty one also shows its optional fields as examples.
+      const lines = sub.description ? [` ${sub.description}`] : [];
+      if (isMap(value) && value.items.length === 0) {
+        const subProps = sub.properties ?? {};
+        lines.push(...optionalLines(subProps, Object.keys(subProps)).map((l) => `  ${l}`));
+      }
+      if (lines.length && isScalar(item.key)) item.key.commentBefore = lines.join('\n');
+      if (isMap(value) && value.items.length > 0) annotate(value, sub);
+    } else if (value && sub.description) {
+      value.comment = ` ${sub.description}`;
     }
   }
   const missing = Object.keys(props).filter((k) => !present.has(k));
-  if (missing.length) {
-    const lines = missing.map((k) => ` ${k}: ${EXAMPLES[k] ?? '...'}    # ${props[k].description ?? ''} (optional)`);
-    map.comment = [map.comment, ...lines].filter(Boolean).join('\n');
-  }
+  if (missing.length) map.comment = [map.comment, ...optionalLines(props, missing)].filter(Boolean).join('\n');
 }
 
 /** YAML text of a workload with the schema's descriptions as comments. */
 export function renderTemplate(value: unknown, header: string): string {
   const doc = new Document(value);
-  if (isMap(doc.contents)) annotate(doc.contents, workloadJsonSchema(), 0);
+  if (isMap(doc.contents)) annotate(doc.contents, workloadJsonSchema());
   doc.commentBefore = header;
   return doc.toString({ lineWidth: 0, flowCollectionPadding: true });
 }

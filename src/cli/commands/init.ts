@@ -11,7 +11,7 @@ export interface InitOptions {
 }
 
 /** The starting point of a template with no example: the required fields and every default. */
-export const STARTER = { version: 1, name: 'my-service', regions: { primary: 'us-east-1', dr: 'us-west-2' }, compute: { instanceType: 'm5.large', count: 2 } };
+export const STARTER = { version: 1, name: 'my-service', regions: { primary: 'us-east-1', dr: 'us-west-2' }, compute: { instanceType: 'm5.large', count: 2 }, targets: { rto: '4h', rpo: '1h' } };
 
 export function templateText(example?: string): string {
   const doc = example ? parseWorkloadText(exampleText(example), `example ${example}`) : STARTER;
