@@ -611,16 +611,97 @@ const rules = sortKeys({
   storageRegionalFactor: storageFactor,
 });
 
+// The file is compact (schemaVersion 2), so that start-up parses about a fifth of the bytes:
+// - entries are grouped by `service|region`; each group states its most common unit/asOf/source once, and an entry
+//   that matches them and is not estimated is written as its bare price;
+// - RDS Multi-AZ entries for MySQL/PostgreSQL (= rdsMultiAzFactor × Single-AZ, rule rds-multi-az) are not stored:
+//   src/pricing/snapshot.ts derives them with the same rounding, and this script checks it reproduces every one;
+// - `catalog` lists the instance types and DB classes, so input validation reads no price entry at all.
+const multiAzDerived = (single) => ({
+  asOf: single.asOf,
+  estimated: true,
+  note: `Multi-AZ = ${rules.rdsMultiAzFactor} × Single-AZ ${single.unitPrice}`,
+  rule: 'rds-multi-az',
+  source: single.source,
+  unit: single.unit,
+  unitPrice: Number((single.unitPrice * rules.rdsMultiAzFactor).toPrecision(4)),
+});
+const isDerivedMultiAz = (id) => id.startsWith('rds.instance|') && id.includes('deployment=multi-az;') && RDS_PLAIN.some((e) => id.includes(`;engine=${e};`));
+const ids = [...entries.keys()].sort();
+const stored = ids.filter((id) => {
+  if (!isDerivedMultiAz(id)) return true;
+  const single = entries.get(id.replace('deployment=multi-az;', 'deployment=single-az;'));
+  if (!single || JSON.stringify(sortKeys(multiAzDerived(single))) !== JSON.stringify(sortKeys(entries.get(id)))) fail(`Multi-AZ entry ${id} is not derivable`);
+  return false;
+});
+for (const id of ids) {
+  if (id.startsWith('rds.instance|') && id.includes('deployment=single-az;') && RDS_PLAIN.some((e) => id.includes(`;engine=${e};`))) {
+    if (!entries.has(id.replace('deployment=single-az;', 'deployment=multi-az;'))) fail(`no Multi-AZ entry for ${id}, but the loader derives one`);
+  }
+}
+
+const groups = new Map();
+for (const id of stored) {
+  const [service, region, attrs] = id.split('|');
+  const g = `${service}|${region}`;
+  if (!groups.has(g)) groups.set(g, []);
+  groups.get(g).push([attrs, entries.get(id)]);
+}
+const plain = (e) => !e.estimated && !e.note && !e.rule && !e.tiers;
+const groupLines = [];
+for (const [g, list] of groups) {
+  const counts = new Map();
+  for (const [, e] of list) {
+    if (!plain(e)) continue;
+    const k = JSON.stringify([e.unit, e.asOf, e.source]);
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const [unit, asOf, source] = best ? JSON.parse(best) : [list[0][1].unit, list[0][1].asOf, list[0][1].source];
+  const body = list.map(([attrs, e]) => {
+    let v;
+    if (plain(e) && e.unit === unit && e.asOf === asOf && e.source === source) v = e.unitPrice;
+    else {
+      v = { ...e };
+      if (v.unit === unit) delete v.unit;
+      if (v.asOf === asOf) delete v.asOf;
+      if (v.source === source) delete v.source;
+      if (!v.estimated) delete v.estimated;
+      v = sortKeys(v);
+    }
+    return `        ${JSON.stringify(attrs)}: ${JSON.stringify(v)}`;
+  });
+  groupLines.push(`    ${JSON.stringify(g)}: {\n      "asOf": ${JSON.stringify(asOf)}, "source": ${JSON.stringify(source)}, "unit": ${JSON.stringify(unit)},\n      "prices": {\n${body.join(',\n')}\n      }\n    }`);
+}
+
+const instanceTypes = [...new Set(ids.filter((id) => id.startsWith('ec2.instance|')).map((id) => id.slice(id.indexOf('instanceType=') + 'instanceType='.length)))].sort();
+const dbClasses = {};
+for (const id of ids.filter((i) => i.startsWith('rds.instance|'))) {
+  const attrs = Object.fromEntries(id.split('|')[2].split(';').map((p) => p.split('=')));
+  (dbClasses[attrs.engine] ??= new Set()).add(attrs.instanceClass);
+}
+const catalog = {
+  instanceTypes,
+  dbInstanceClasses: Object.fromEntries(Object.keys(dbClasses).sort().map((e) => [e, [...dbClasses[e]].sort()])),
+};
+
 const lines = [];
 lines.push('{');
-lines.push(`  "schemaVersion": 1,`);
+lines.push(`  "schemaVersion": 2,`);
 lines.push(`  "asOf": ${JSON.stringify(asOf)},`);
 lines.push(`  "currency": "USD",`);
+lines.push(`  "entryCount": ${ids.length},`);
 lines.push(`  "sources": ${JSON.stringify(sortKeys(SOURCES), null, 2).replace(/\n/g, '\n  ')},`);
 lines.push(`  "rules": ${JSON.stringify(rules, null, 2).replace(/\n/g, '\n  ')},`);
-lines.push(`  "entries": {`);
-const ids = [...entries.keys()].sort();
-ids.forEach((id, i) => lines.push(`    ${JSON.stringify(id)}: ${JSON.stringify(sortKeys(entries.get(id)))}${i < ids.length - 1 ? ',' : ''}`));
+lines.push(`  "catalog": {`);
+lines.push(`    "instanceTypes": ${JSON.stringify(catalog.instanceTypes)},`);
+lines.push(`    "dbInstanceClasses": {`);
+const engs = Object.keys(catalog.dbInstanceClasses);
+engs.forEach((e, i) => lines.push(`      ${JSON.stringify(e)}: ${JSON.stringify(catalog.dbInstanceClasses[e])}${i < engs.length - 1 ? ',' : ''}`));
+lines.push('    }');
+lines.push('  },');
+lines.push(`  "groups": {`);
+lines.push(groupLines.join(',\n'));
 lines.push('  }');
 lines.push('}');
 const text = `${lines.join('\n')}\n`;

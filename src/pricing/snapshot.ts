@@ -53,7 +53,8 @@ export interface SnapshotRules {
 }
 
 export interface Snapshot {
-  schemaVersion: 1;
+  /** 1: the expanded form (every entry stored); 2: the compact file format (see `loadSnapshot`). */
+  schemaVersion: 1 | 2;
   /** Newest date of the data read from a verified source. Individual entries may be older. */
   asOf: string;
   currency: 'USD';
@@ -64,6 +65,36 @@ export interface Snapshot {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Loading
+//
+// The file is compact (schemaVersion 2, written by scripts/build-snapshot.mjs): entries grouped by `service|region`
+// with the group's common unit/asOf/source stated once (a bare number is a non-estimated entry with those), RDS
+// Multi-AZ entries for MySQL/PostgreSQL derived at run time (rdsMultiAzFactor × Single-AZ, rule rds-multi-az), and a
+// `catalog` of instance types and DB classes. `loadSnapshot()` returns the same `Snapshot` as ever: its `entries`
+// are expanded on first access only; the price book and the catalog helpers read the compact form directly, so
+// `estimate` never expands the 5,000 entries.
+
+interface CompactGroup {
+  unit: string;
+  asOf: string;
+  source: string;
+  prices: Record<string, number | (Partial<SnapshotEntry> & { unitPrice: number })>;
+}
+
+interface CompactFile {
+  schemaVersion: 2;
+  asOf: string;
+  currency: 'USD';
+  entryCount?: number;
+  sources: Record<string, SnapshotSource>;
+  rules: SnapshotRules;
+  catalog: { instanceTypes: string[]; dbInstanceClasses: Record<string, string[]> };
+  groups: Record<string, CompactGroup>;
+}
+
+/** Engines whose Multi-AZ instance price is derived (Aurora has none). */
+const MULTI_AZ_ENGINES = ['mysql', 'postgres'];
+
+const compactOf = new WeakMap<Snapshot, CompactFile>();
 
 let cached: Snapshot | undefined;
 
@@ -77,20 +108,104 @@ function snapshotPath(): string {
   throw new PricingError(`the bundled price snapshot (data/price-snapshot.json) is missing from this installation`);
 }
 
+function expandEntry(group: CompactGroup, value: CompactGroup['prices'][string]): SnapshotEntry {
+  if (typeof value === 'number') return { asOf: group.asOf, estimated: false, source: group.source, unit: group.unit, unitPrice: value };
+  const e: SnapshotEntry = { asOf: group.asOf, estimated: false, source: group.source, unit: group.unit, ...value } as SnapshotEntry;
+  if (e.tiers) e.tiers = e.tiers.map((t) => ({ ...t }));
+  return e;
+}
+
+function multiAzFrom(single: SnapshotEntry, factor: number): SnapshotEntry {
+  return {
+    asOf: single.asOf,
+    estimated: true,
+    note: `Multi-AZ = ${factor} × Single-AZ ${single.unitPrice}`,
+    rule: 'rds-multi-az',
+    source: single.source,
+    unit: single.unit,
+    unitPrice: Number((single.unitPrice * factor).toPrecision(4)),
+  };
+}
+
+/** The Single-AZ id a derived Multi-AZ id comes from, or undefined. */
+function multiAzBase(id: string): string | undefined {
+  if (!id.startsWith('rds.instance|') || !id.includes('deployment=multi-az;')) return undefined;
+  if (!MULTI_AZ_ENGINES.some((e) => id.includes(`;engine=${e};`))) return undefined;
+  return id.replace('deployment=multi-az;', 'deployment=single-az;');
+}
+
+/** One entry of a compact snapshot by id, without expanding the others. */
+function compactLookup(c: CompactFile, id: string): SnapshotEntry | undefined {
+  const bar = id.lastIndexOf('|');
+  const group = c.groups[id.slice(0, bar)];
+  const value = group && Object.hasOwn(group.prices, id.slice(bar + 1)) ? group.prices[id.slice(bar + 1)] : undefined;
+  if (value !== undefined) return expandEntry(group, value);
+  const base = multiAzBase(id);
+  if (!base) return undefined;
+  const single = compactLookup(c, base);
+  return single ? multiAzFrom(single, c.rules.rdsMultiAzFactor) : undefined;
+}
+
+function expandAll(c: CompactFile): Record<string, SnapshotEntry> {
+  const out = new Map<string, SnapshotEntry>();
+  for (const [g, group] of Object.entries(c.groups)) {
+    for (const [attrs, value] of Object.entries(group.prices)) {
+      const id = `${g}|${attrs}`;
+      const e = expandEntry(group, value);
+      out.set(id, e);
+      if (id.startsWith('rds.instance|') && id.includes('deployment=single-az;') && MULTI_AZ_ENGINES.some((en) => id.includes(`;engine=${en};`))) {
+        out.set(id.replace('deployment=single-az;', 'deployment=multi-az;'), multiAzFrom(e, c.rules.rdsMultiAzFactor));
+      }
+    }
+  }
+  const entries: Record<string, SnapshotEntry> = {};
+  for (const id of [...out.keys()].sort()) entries[id] = out.get(id)!;
+  return entries;
+}
+
+function fromCompact(c: CompactFile): Snapshot {
+  let entries: Record<string, SnapshotEntry> | undefined;
+  const snap = {
+    schemaVersion: 2,
+    asOf: c.asOf,
+    currency: c.currency,
+    sources: c.sources,
+    rules: c.rules,
+    get entries(): Record<string, SnapshotEntry> {
+      entries ??= expandAll(c);
+      return entries;
+    },
+  } as Snapshot;
+  compactOf.set(snap, c);
+  return snap;
+}
+
+/** An entry by price-key id: from the compact form when there is one, else from `entries`. */
+function lookupEntry(snapshot: Snapshot, id: string): SnapshotEntry | undefined {
+  const c = compactOf.get(snapshot);
+  if (c) return compactLookup(c, id);
+  return Object.hasOwn(snapshot.entries, id) ? snapshot.entries[id] : undefined;
+}
+
 export function loadSnapshot(): Snapshot {
   if (cached) return cached;
   const path = snapshotPath();
-  let data: Snapshot;
+  let data: Snapshot | CompactFile;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+    data = JSON.parse(readFileSync(path, 'utf8')) as Snapshot | CompactFile;
   } catch (err) {
     throw new PricingError(`the bundled price snapshot ${path} cannot be read: ${(err as Error).message}`);
   }
-  if (data?.schemaVersion !== 1 || !data.entries || !data.sources) {
+  const compact = data as CompactFile;
+  if (compact?.schemaVersion === 2 && compact.groups && compact.sources && compact.catalog) {
+    cached = fromCompact(compact);
+    return cached;
+  }
+  if (data?.schemaVersion !== 1 || !(data as Snapshot).entries || !data.sources) {
     throw new PricingError(`the bundled price snapshot ${path} has an unknown format (schemaVersion ${String(data?.schemaVersion)})`);
   }
-  cached = data;
-  return data;
+  cached = data as Snapshot;
+  return cached;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,7 +310,7 @@ function derive(snapshot: Snapshot, key: PriceKey): Derived | undefined {
     return undefined;
   }
   if (!factor) return undefined;
-  const base = snapshot.entries[priceKeyId(baseKey)];
+  const base = lookupEntry(snapshot, priceKeyId(baseKey));
   if (!base) return undefined;
   const unitPrice = round(base.unitPrice * factor.factor);
   const note = `us-east-1 price ${base.unitPrice} × ${key.region} regional factor ${factor.factor} (${basisText})`;
@@ -241,7 +356,7 @@ export function createSnapshotPriceBook(snapshot?: Snapshot, opts: { now?: () =>
       for (const key of keys) {
         const id = priceKeyId(key);
         if (prices.has(id)) continue;
-        let entry: SnapshotEntry | undefined = snap.entries[id];
+        let entry: SnapshotEntry | undefined = lookupEntry(snap, id);
         let origin: string;
         if (entry) {
           origin = originOf(snap, entry);
@@ -277,7 +392,7 @@ export function createSnapshotPriceBook(snapshot?: Snapshot, opts: { now?: () =>
       const ageText = age >= 0 ? `, ${age} days old` : '';
       const olderText = oldest && oldest < snap.asOf ? `; some prices are older, the oldest from ${oldest}, see --explain` : '';
       warnings.push(`prices from the bundled snapshot (data as of ${snap.asOf}${ageText}${olderText})`);
-      for (const [rule, items] of [...byRule.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [rule, items] of [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const what = snap.rules.descriptions?.[rule] ?? rule;
         const shown = items.slice(0, 3).join('; ');
         const more = items.length > 3 ? `; and ${items.length - 3} more` : '';
@@ -296,7 +411,7 @@ const classCache = new WeakMap<Snapshot, Map<string, string[]>>();
 
 /** Every EC2 instance type the snapshot prices (in at least one region), sorted. */
 export function knownInstanceTypes(snapshot: Snapshot = loadSnapshot()): string[] {
-  let list = typeCache.get(snapshot);
+  let list = typeCache.get(snapshot) ?? compactOf.get(snapshot)?.catalog.instanceTypes;
   if (!list) {
     const set = new Set<string>();
     for (const id of Object.keys(snapshot.entries)) {
@@ -311,6 +426,11 @@ export function knownInstanceTypes(snapshot: Snapshot = loadSnapshot()): string[
 /** Every instance class the snapshot prices for an engine (aurora-mysql, aurora-postgresql, mysql, postgres), sorted. */
 export function knownDbInstanceClasses(engine: string, snapshot: Snapshot = loadSnapshot()): string[] {
   let byEngine = classCache.get(snapshot);
+  const compact = compactOf.get(snapshot);
+  if (!byEngine && compact) {
+    byEngine = new Map(Object.entries(compact.catalog.dbInstanceClasses));
+    classCache.set(snapshot, byEngine);
+  }
   if (!byEngine) {
     const sets = new Map<string, Set<string>>();
     for (const id of Object.keys(snapshot.entries)) {

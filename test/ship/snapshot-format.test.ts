@@ -1,0 +1,82 @@
+/**
+ * The compact snapshot file (schemaVersion 2) must read back exactly as the expanded book: every entry with its
+ * source, date and `estimated` flag, the derived Multi-AZ entries included, and a catalog equal to a scan.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { priceKeyId, parsePriceKeyId } from '../../src/pricing/keys';
+import { createSnapshotPriceBook, knownDbInstanceClasses, knownInstanceTypes, loadSnapshot, type Snapshot } from '../../src/pricing/snapshot';
+
+const file = fileURLToPath(new URL('../../data/price-snapshot.json', import.meta.url));
+const raw = JSON.parse(readFileSync(file, 'utf8'));
+const snapshot = loadSnapshot();
+const now = () => new Date('2026-11-25T00:00:00Z');
+
+describe('compact snapshot file', () => {
+  it('is schemaVersion 2, under 400 kB, and stores no derived Multi-AZ MySQL/PostgreSQL entry', () => {
+    expect(raw.schemaVersion).toBe(2);
+    expect(readFileSync(file).length).toBeLessThan(400_000);
+    const stored = Object.entries(raw.groups as Record<string, { prices: Record<string, unknown> }>).flatMap(([g, v]) => Object.keys(v.prices).map((a) => `${g}|${a}`));
+    expect(stored.filter((id) => /deployment=multi-az;engine=(mysql|postgres);/.test(id))).toEqual([]);
+    expect(Object.keys(snapshot.entries).length).toBe(raw.entryCount);
+    expect(raw.entryCount - stored.length).toBe(Object.keys(snapshot.entries).filter((id) => /multi-az/.test(id)).length);
+  });
+
+  it('expands every entry with unit, date, source and estimated flag; derived Multi-AZ = round4(2 × Single-AZ)', () => {
+    for (const [id, e] of Object.entries(snapshot.entries)) {
+      expect(typeof e.unitPrice).toBe('number');
+      expect(e.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(typeof e.estimated).toBe('boolean');
+      expect(snapshot.sources[e.source]).toBeDefined();
+      if (/deployment=multi-az;engine=(mysql|postgres);/.test(id)) {
+        const single = snapshot.entries[id.replace('multi-az', 'single-az')];
+        expect(e).toEqual({
+          asOf: single.asOf,
+          estimated: true,
+          note: `Multi-AZ = 2 × Single-AZ ${single.unitPrice}`,
+          rule: 'rds-multi-az',
+          source: single.source,
+          unit: single.unit,
+          unitPrice: Number((2 * single.unitPrice).toPrecision(4)),
+        });
+      }
+    }
+    // Hand-checked: MySQL db.m5.large us-east-1 Single-AZ 0.171 → Multi-AZ 0.342; db.r5b.24xlarge 14.208 → 28.42.
+    expect(snapshot.entries['rds.instance|us-east-1|deployment=multi-az;engine=mysql;instanceClass=db.m5.large'].unitPrice).toBe(0.342);
+    expect(snapshot.entries['rds.instance|us-east-1|deployment=multi-az;engine=mysql;instanceClass=db.r5b.24xlarge'].unitPrice).toBe(28.42);
+  });
+
+  it('the price book (compact lookups) and an expanded copy of the snapshot price every key the same', async () => {
+    const expanded: Snapshot = { ...snapshot, schemaVersion: 1, entries: { ...snapshot.entries } };
+    const keys = Object.keys(snapshot.entries).map(parsePriceKeyId);
+    const a = await createSnapshotPriceBook(undefined, { now }).resolve(keys);
+    const b = await createSnapshotPriceBook(expanded, { now }).resolve(keys);
+    expect(a.prices.size).toBe(keys.length);
+    expect([...a.prices]).toEqual([...b.prices]);
+    expect(a.warnings).toEqual(b.warnings);
+    // Derived regional prices (no entry in the region) read their us-east-1 base from the compact form too.
+    const k = { service: 'ec2.instance' as const, region: 'ap-northeast-2', attrs: { instanceType: 'c7g.large' } };
+    const c = await createSnapshotPriceBook(undefined, { now }).resolve([k]);
+    const d = await createSnapshotPriceBook(expanded, { now }).resolve([k]);
+    expect(c.prices.get(priceKeyId(k))).toEqual(d.prices.get(priceKeyId(k)));
+  });
+
+  it('the stored catalog equals a scan of the entries', () => {
+    const ids = Object.keys(snapshot.entries);
+    const types = [...new Set(ids.filter((id) => id.startsWith('ec2.instance|')).map((id) => parsePriceKeyId(id).attrs!.instanceType))].sort();
+    expect(knownInstanceTypes()).toEqual(types);
+    for (const engine of ['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres']) {
+      const classes = [
+        ...new Set(
+          ids
+            .filter((id) => id.startsWith('rds.instance|'))
+            .map((id) => parsePriceKeyId(id).attrs!)
+            .filter((a) => a.engine === engine)
+            .map((a) => a.instanceClass),
+        ),
+      ].sort();
+      expect(knownDbInstanceClasses(engine)).toEqual(classes);
+    }
+  });
+});
