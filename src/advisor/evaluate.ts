@@ -6,11 +6,13 @@ import type { Assumptions } from '../recovery/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
 import { simulateRto } from '../recovery/montecarlo';
 import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
+import { azOutage, dataCorruption, scenarioTimes } from '../recovery/scenarios';
 import { parseDuration } from '../workload/duration';
-import { expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
+import { paretoFrontier } from './frontier';
+import { breakEvenDowntimeCost, expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
 import { recommend } from './recommend';
-import type { AssumptionUse, Report, StrategyResult, Violation } from './types';
+import type { AssumptionUse, BreakEven, FrontierEntry, Report, ScenarioResult, StrategyResult, Violation } from './types';
 
 export interface EvaluateOptions {
   generatedAt: string;
@@ -109,10 +111,13 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   };
   const primaryItems = plan.primary.map((l) => priceLine(l, prices));
   const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts));
-  const used = [...prices.values()];
+  const variants = plan.variants.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts));
+  const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems), ...variants.flatMap((s) => s.lineItems)];
+  // Provenance of the prices this report actually shows.
+  const usedIds = new Set(allItems.map((i) => i.priceKey));
+  const used = [...prices.entries()].filter(([id]) => usedIds.has(id)).map(([, p]) => p);
   const sources = new Set(used.map((p) => p.source));
   const dates = used.map((p) => p.asOf).sort();
-  const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems)];
   return {
     schemaVersion: 1,
     generatedAt: opts.generatedAt,
@@ -130,8 +135,73 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     primaryMonthlyCost: cents(sumCost(primaryItems)),
     primaryLineItems: primaryItems.map(roundItem),
     strategies,
+    variants,
+    frontier: frontier(strategies, variants),
+    scenarios: scenarios(plan, strategies),
+    breakEven: breakEvens(w, strategies),
     recommendation: recommend(strategies, hasBusinessCosts(w)),
     monteCarlo: { samples: opts.samples, seed: opts.seed },
     disclaimer: DISCLAIMER,
   };
+}
+
+function frontier(strategies: StrategyResult[], variants: StrategyResult[]): FrontierEntry[] {
+  const all = [...strategies, ...variants];
+  const sameAs = (v: StrategyResult) =>
+    strategies.find((s) => s.id !== v.id && s.drMonthlyCost === v.drMonthlyCost && s.rtoSeconds === v.rtoSeconds && s.rpoSeconds === v.rpoSeconds)?.id ?? null;
+  // Duplicates of a base strategy are listed but left out of the dominance test, so they do not hide each other.
+  const distinct = all.filter((s) => !strategies.includes(s) ? sameAs(s) === null : true);
+  const points = paretoFrontier(distinct.map((s) => ({ id: s.id, cost: s.drMonthlyCost, rtoP90: s.rto.p90 })));
+  return all.map((s) => {
+    const p = points.find((x) => x.id === s.id);
+    const dup = strategies.includes(s) ? null : sameAs(s);
+    return { id: s.id, name: s.name, cost: s.drMonthlyCost, rtoP90: s.rto.p90, pareto: p?.pareto ?? false, dominatedBy: p?.dominatedBy ?? null, sameAs: dup };
+  });
+}
+
+const SCENARIO_NAMES: Record<ScenarioResult['id'], string> = {
+  'region-outage': 'Region outage (the default)',
+  'az-outage': 'Availability Zone outage',
+  'data-corruption': 'Data corruption or deletion',
+};
+
+function scenarios(plan: EstimatePlan, strategies: StrategyResult[]): ScenarioResult[] {
+  const w = plan.workload;
+  const a = plan.assumptions;
+  const az = scenarioTimes(azOutage(w, a));
+  const azNote = azOutage(w, a).note;
+  return [
+    { id: 'region-outage', name: SCENARIO_NAMES['region-outage'], strategies: strategies.map((s) => ({ strategy: s.id, rtoSeconds: s.rtoSeconds, rpoSeconds: s.rpoSeconds, note: 'fail over to the DR region' })) },
+    { id: 'az-outage', name: SCENARIO_NAMES['az-outage'], strategies: strategies.map((s) => ({ strategy: s.id, ...az, note: azNote })) },
+    {
+      id: 'data-corruption',
+      name: SCENARIO_NAMES['data-corruption'],
+      strategies: strategies.map((s) => {
+        const c = dataCorruption(w, a, s.base);
+        return { strategy: s.id, ...scenarioTimes(c), note: c.note };
+      }),
+    },
+  ];
+}
+
+function breakEvens(w: EstimatePlan['workload'], strategies: StrategyResult[]): BreakEven[] {
+  const sorted = [...strategies].sort((x, y) => x.drMonthlyCost - y.drMonthlyCost);
+  const out: BreakEven[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const cheaper = sorted[i - 1];
+    const costlier = sorted[i];
+    const v = breakEvenDowntimeCost(w, cheaper, costlier);
+    out.push({
+      cheaper: cheaper.id,
+      costlier: costlier.id,
+      downtimeCostPerHour: v === null ? null : cents(v),
+      sentence:
+        v === null
+          ? `${costlier.name} does not recover faster than ${cheaper.name}, so it never pays off on downtime alone.`
+          : v === 0
+            ? `${costlier.name} pays off against ${cheaper.name} at any downtime cost: the data loss it avoids covers its extra ${formatUsd(costlier.drMonthlyCost - cheaper.drMonthlyCost)}/month (at ${w.business.regionEventsPerYear} regional events a year).`
+            : `${costlier.name} pays off against ${cheaper.name} above ${formatUsd(v)} per hour of downtime (at ${w.business.regionEventsPerYear} regional events a year).`,
+    });
+  }
+  return out;
 }

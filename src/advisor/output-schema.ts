@@ -75,6 +75,28 @@ export function outputJsonSchema(): Record<string, unknown> {
       primaryMonthlyCost: num,
       primaryLineItems: { type: 'array', items: lineItem },
       strategies: { type: 'array', items: strategy },
+      variants: { type: 'array', items: strategy, description: 'variants of the base strategies (DRS pilot light, warm standby sizes, active-active designs)' },
+      frontier: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['id', 'cost', 'rtoP90', 'pareto', 'dominatedBy', 'sameAs'],
+          properties: { id: str, name: str, cost: num, rtoP90: num, pareto: { type: 'boolean' }, dominatedBy: { type: ['string', 'null'] }, sameAs: { type: ['string', 'null'] } },
+        },
+      },
+      scenarios: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['id', 'strategies'],
+          properties: {
+            id: { enum: ['region-outage', 'az-outage', 'data-corruption'] }, name: str,
+            strategies: { type: 'array', items: { type: 'object', required: ['strategy', 'rtoSeconds', 'rpoSeconds'], properties: { strategy: str, rtoSeconds: num, rpoSeconds: num, note: str } } },
+          },
+        },
+      },
+      breakEven: {
+        type: 'array',
+        items: { type: 'object', required: ['cheaper', 'costlier', 'downtimeCostPerHour', 'sentence'], properties: { cheaper: str, costlier: str, downtimeCostPerHour: nullableNum, sentence: str } },
+      },
       recommendation: {
         type: 'object', required: ['strategy', 'reason', 'rejected'],
         properties: {

@@ -4,6 +4,7 @@ import type { PriceKey } from '../pricing/types';
 import { resolveAssumptions, type Assumptions } from '../recovery/assumptions';
 import { BASE_STRATEGIES } from '../strategies';
 import { primaryLines } from '../strategies/primary';
+import { VARIANTS } from '../strategies/variants';
 import type { CostLine, StrategyModel, StrategyPlan } from '../strategies/types';
 import type { Workload } from '../workload/validate';
 
@@ -17,14 +18,24 @@ export interface EstimatePlan {
   assumptions: Assumptions;
   primary: CostLine[];
   strategies: PlannedStrategy[];
+  /** Variants (DRS pilot light, warm standby sizes, active-active designs) for the frontier; empty unless asked. */
+  variants: PlannedStrategy[];
   /** Every distinct price key the estimate needs. */
   keys: PriceKey[];
 }
 
-export function planEstimate(workload: Workload, models: readonly StrategyModel[] = BASE_STRATEGIES): EstimatePlan {
+export interface PlanOptions {
+  /** Also plan the variants (for the frontier in `estimate`); `check` leaves them out. */
+  variants?: boolean;
+  models?: readonly StrategyModel[];
+}
+
+export function planEstimate(workload: Workload, opts: PlanOptions = {}): EstimatePlan {
   const assumptions = resolveAssumptions(workload.assumptions);
   const primary = primaryLines(workload, assumptions);
-  const strategies = models.map((model) => ({ model, plan: model.build(workload, assumptions) }));
-  const keys = distinctKeys([...primary, ...strategies.flatMap((s) => s.plan.lines)].map((l) => l.key));
-  return { workload, assumptions, primary, strategies, keys };
+  const build = (model: StrategyModel) => ({ model, plan: model.build(workload, assumptions) });
+  const strategies = (opts.models ?? BASE_STRATEGIES).map(build);
+  const variants = opts.variants ? VARIANTS.map(build) : [];
+  const keys = distinctKeys([...primary, ...strategies.flatMap((s) => s.plan.lines), ...variants.flatMap((s) => s.plan.lines)].map((l) => l.key));
+  return { workload, assumptions, primary, strategies, variants, keys };
 }

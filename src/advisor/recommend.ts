@@ -27,9 +27,13 @@ export function recommend(strategies: readonly StrategyResult[], useAnnual: bool
     chosen = [...qualifying].sort(byCost)[0];
     basis = useAnnual ? 'total-annual-cost' : 'dr-monthly-cost';
     const others = qualifying.length - 1;
-    reason = useAnnual
-      ? `${chosen.name} has the lowest total expected annual cost (${formatUsd(chosen.totalAnnualCost ?? 0)}: 12 × DR cost + ${formatUsd(chosen.expectedAnnualLoss ?? 0)} expected loss) of the ${qualifying.length} ${qualifying.length === 1 ? 'strategy' : 'strategies'} that meet the targets: ${figures(chosen)}.`
-      : `${chosen.name} is the cheapest ${others ? `of the ${qualifying.length} strategies that meet` : 'strategy that meets'} the targets: ${figures(chosen)}.`;
+    if (others === 0) {
+      reason = `${chosen.name} is the only strategy that meets the targets: ${figures(chosen)}${useAnnual ? `, total expected annual cost ${formatUsd(chosen.totalAnnualCost ?? 0)}` : ''}.`;
+    } else {
+      reason = useAnnual
+        ? `${chosen.name} has the lowest total expected annual cost (${formatUsd(chosen.totalAnnualCost ?? 0)}: 12 × DR cost + ${formatUsd(chosen.expectedAnnualLoss ?? 0)} expected loss) of the ${qualifying.length} strategies that meet the targets: ${figures(chosen)}.`
+        : `${chosen.name} is the cheapest of the ${qualifying.length} strategies that meet the targets: ${figures(chosen)}.`;
+    }
   } else {
     chosen = [...strategies].sort((a, b) => missScore(a) - missScore(b) || a.drMonthlyCost - b.drMonthlyCost)[0];
     basis = 'closest';

@@ -78,6 +78,31 @@ export interface Recommendation {
   rejected: { strategy: string; reason: string }[];
 }
 
+export interface FrontierEntry {
+  id: string;
+  name: string;
+  cost: number;
+  rtoP90: number;
+  pareto: boolean;
+  dominatedBy: string | null;
+  /** A variant identical in cost and timing to a base strategy (e.g. warm standby at the workload's own 50%). */
+  sameAs: string | null;
+}
+
+export interface ScenarioResult {
+  id: 'region-outage' | 'az-outage' | 'data-corruption';
+  name: string;
+  strategies: { strategy: string; rtoSeconds: number; rpoSeconds: number; note: string }[];
+}
+
+export interface BreakEven {
+  cheaper: string;
+  costlier: string;
+  /** Downtime cost per hour above which the costlier strategy has the lower total expected annual cost. */
+  downtimeCostPerHour: number | null;
+  sentence: string;
+}
+
 export interface Report {
   schemaVersion: 1;
   generatedAt: string;
@@ -89,6 +114,11 @@ export interface Report {
   primaryMonthlyCost: number;
   primaryLineItems: LineItem[];
   strategies: StrategyResult[];
+  /** Variants of the base strategies, priced and timed the same way (empty unless requested). */
+  variants: StrategyResult[];
+  frontier: FrontierEntry[];
+  scenarios: ScenarioResult[];
+  breakEven: BreakEven[];
   recommendation: Recommendation;
   monteCarlo: { samples: number; seed: number };
   disclaimer: string;

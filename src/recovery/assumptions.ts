@@ -174,6 +174,27 @@ export const ASSUMPTIONS = {
     value: 1, low: 0.5, high: 10, unit: 'seconds', estimated: false,
     description: 'AWS Elastic Disaster Recovery continuous block replication', source: `${DM}: DRS FAQ [V]`,
   },
+  // ---- other disruptions (scenarios) ------------------------------------------------------------------------------
+  detectCorruptionMinutes: {
+    value: 30, low: 5, high: 240, unit: 'minutes', estimated: true,
+    description: 'noticing data corruption or a bad deletion (no health check fires; users or checks report it)',
+    source: `${DM}: data disasters are detected by people or data checks, no AWS figure; [I]`,
+  },
+  rdsMultiAzFailoverMinutes: {
+    value: 2, low: 1, high: 3, unit: 'minutes', estimated: true,
+    description: 'RDS Multi-AZ / Aurora replica failover inside the region after an AZ loss',
+    source: 'RDS user guide: Multi-AZ failover "typically 60–120 seconds" [M]; Aurora replica promotion usually faster [I]',
+  },
+  singleAzRecoveryMinutes: {
+    value: 15, low: 8, high: 45, unit: 'minutes', estimated: true,
+    description: 'recovering a single-AZ database in another AZ (new instance, or PITR restore for RDS)',
+    source: 'no AWS figure; [I]',
+  },
+  asgReplaceMinutes: {
+    value: 5, low: 3, high: 15, unit: 'minutes', estimated: true,
+    description: 'Auto Scaling replaces the servers lost with an AZ (when all servers were in it)',
+    source: `${DM}: EC2 launch + bootstrap [3P]/[I]`,
+  },
   // ---- usage behind cost lines ------------------------------------------------------------------------------------
   backupRetentionDays: {
     value: 7, low: 1, high: 35, unit: 'days', estimated: true,
@@ -192,6 +213,11 @@ export const ASSUMPTIONS = {
   healthChecksPerRegion: {
     value: 1, low: 1, high: 3, unit: 'count', estimated: true,
     description: 'Route 53 health checks per regional endpoint', source: 'modelling default [I]',
+  },
+  drsServersPerReplicationServer: {
+    value: 15, low: 1, high: 15, unit: 'count', estimated: false,
+    description: 'AWS Elastic Disaster Recovery: source servers per replication server (t3.small)',
+    source: 'DRS user guide: one replication server handles up to 15 source volumes by default [M]',
   },
   auroraWriteIoBytes: {
     value: 4096, low: 4096, high: 16384, unit: 'count', estimated: true,

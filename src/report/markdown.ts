@@ -1,16 +1,9 @@
 /** `--format markdown`: a report to paste into a design doc or a pull request; renders cleanly on GitHub. */
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../format';
+import { frontierTable, mermaidFrontier } from './frontier';
+import { mdTable } from './markdown-table';
 import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
-
-/** Escape the characters that break a Markdown table cell. */
-export function mdCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-export function mdTable(head: string[], rows: string[][]): string {
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`)].join('\n');
-}
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -79,6 +72,13 @@ export function renderMarkdown(r: Report): string {
     '',
     `RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
     '',
+    ...breakEvenSection(r),
+    ...frontierSection(r),
+    '## Disruption scenarios',
+    '',
+    scenarioTable(r),
+    '',
+    ...scenarioNotes(r),
     '## Strategies in detail',
     '',
     `### Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`,
@@ -98,6 +98,43 @@ export function renderMarkdown(r: Report): string {
   return parts.join('\n');
 }
 
+function breakEvenSection(r: Report): string[] {
+  if (r.breakEven.length === 0) return [];
+  return ['## What each step up buys', '', ...r.breakEven.map((b) => `- ${b.sentence}`), ''];
+}
+
+function frontierSection(r: Report): string[] {
+  if (r.frontier.length === 0) return [];
+  return [
+    '## Cost versus RTO: the frontier',
+    '',
+    'Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO P90).',
+    '',
+    mermaidFrontier(r),
+    '',
+    frontierTable(r),
+    '',
+  ];
+}
+
+export function scenarioTable(r: Report): string {
+  const head = ['Scenario', ...r.strategies.map((s) => s.name)];
+  const rows = r.scenarios.map((sc) => [
+    sc.name,
+    ...r.strategies.map((s) => {
+      const x = sc.strategies.find((y) => y.strategy === s.id)!;
+      return `RTO ${formatDuration(x.rtoSeconds)} · RPO ${formatDuration(x.rpoSeconds)}`;
+    }),
+  ]);
+  return mdTable(head, rows);
+}
+
+function scenarioNotes(r: Report): string[] {
+  const notes = new Set<string>();
+  for (const sc of r.scenarios) if (sc.id !== 'region-outage') for (const x of sc.strategies) notes.add(`- **${sc.name}:** ${x.note}.`);
+  return notes.size ? [...notes, ''] : [];
+}
+
 export function assumptionsTable(r: Report): string {
   const seen = new Map<string, StrategyResult['assumptions'][number]>();
   for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
@@ -107,4 +144,5 @@ export function assumptionsTable(r: Report): string {
   );
 }
 
+export { mdCell, mdTable } from './markdown-table';
 export { nameOf };

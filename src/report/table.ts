@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../format';
 import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
+import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
 
 export interface RenderOptions {
@@ -39,6 +40,9 @@ export function renderTable(r: Report, opts: RenderOptions): string {
   out.push(`${c.bold('Recommendation:')} ${c.bold(nameOf(r, r.recommendation.strategy))}. ${r.recommendation.reason}`);
   out.push(c.bold('Why not the others:'));
   for (const rej of r.recommendation.rejected) out.push(`  - ${rej.reason}`);
+  for (const b of r.breakEven) if (b.downtimeCostPerHour !== null) out.push(`${c.dim('Break-even:')} ${b.sentence}`);
+  const pareto = r.frontier.filter((p) => p.pareto && p.sameAs === null).map((p) => p.name);
+  if (pareto.length) out.push(`${c.dim('Pareto-optimal on cost vs RTO P90:')} ${pareto.join('; ')} (--explain draws the frontier).`);
   const notes = r.strategies.flatMap((s) => s.notes.map((n) => `${s.name}: ${n}`));
   if (notes.length && !opts.explain) {
     const ws = r.strategies.find((s) => s.base === 'warm-standby' && s.notes.length);
@@ -55,6 +59,22 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>): string[] {
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
   out.push(lineItemTable(r.primaryLineItems, false));
   for (const s of r.strategies) out.push(...explainStrategy(s, c));
+  if (r.frontier.length) {
+    out.push(c.bold('Cost versus RTO P90: strategies and variants'));
+    out.push(asciiFrontier(r));
+    out.push('');
+  }
+  out.push(c.bold('Disruption scenarios'));
+  const st = table(['Scenario', ...r.strategies.map((s) => s.name)], false);
+  for (const sc of r.scenarios) {
+    st.push([sc.name, ...r.strategies.map((s) => {
+      const x = sc.strategies.find((y) => y.strategy === s.id)!;
+      return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
+    })]);
+  }
+  out.push(st.toString());
+  const scNotes = new Set(r.scenarios.filter((sc) => sc.id !== 'region-outage').flatMap((sc) => sc.strategies.map((x) => `${sc.name}: ${x.note}.`)));
+  out.push(...scNotes, '');
   out.push(c.bold('Assumptions used (override any in the workload file under `assumptions:`)'));
   const seen = new Map<string, StrategyResult['assumptions'][number]>();
   for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);

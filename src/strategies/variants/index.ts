@@ -1,0 +1,16 @@
+/** Variants priced and timed beside the four base strategies, for the cost-versus-RTO frontier (issue 7). */
+import type { StrategyModel } from '../types';
+import { activeActiveGaGlobal, activeActiveGaPartitioned, activeActiveR53Global, activeActiveR53Partitioned } from './active-active-designs';
+import { pilotLightDrs } from './pilot-light-drs';
+import { warmStandby100, warmStandby25, warmStandby50 } from './warm-standby-capacity';
+
+export const VARIANTS: readonly StrategyModel[] = [
+  pilotLightDrs,
+  warmStandby25,
+  warmStandby50,
+  warmStandby100,
+  activeActiveR53Global,
+  activeActiveR53Partitioned,
+  activeActiveGaGlobal,
+  activeActiveGaPartitioned,
+];

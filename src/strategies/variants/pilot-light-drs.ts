@@ -1,0 +1,53 @@
+/**
+ * Pilot light with AWS Elastic Disaster Recovery (DRS): app servers are replicated block by block into low-cost
+ * staging in the DR region and launched on failover (REL13-BP02: "RPO and RTO similar to warm standby, but the
+ * low-cost approach of pilot light"). Managed databases keep their own replication (DRS does not cover them).
+ */
+import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../../recovery/phases';
+import { replicationRpo } from '../../recovery/rpo';
+import { changeTransfer, databaseReplica, routing, s3Replica } from '../components';
+import type { StrategyModel } from '../types';
+
+export const pilotLightDrs: StrategyModel = {
+  id: 'pilot-light-drs',
+  base: 'pilot-light',
+  name: 'Pilot Light with Elastic Disaster Recovery',
+  summary: 'servers replicated continuously by AWS DRS and launched on failover; the data tier runs',
+  build(w, a) {
+    const { primary, dr } = w.regions;
+    const n = w.compute.count;
+    const stagingGb = n * w.compute.ebsGbPerInstance;
+    const replicationServers = Math.ceil(n / a.drsServersPerReplicationServer.value);
+    const lines = [
+      ...databaseReplica(w, a, primary, dr),
+      ...changeTransfer(w, primary, dr, 'Replication'),
+      ...s3Replica(w, a, primary, dr, true),
+      {
+        component: 'Elastic Disaster Recovery source servers', region: dr, service: 'AWS Elastic Disaster Recovery',
+        usage: `${n} replicating source servers, 730 h`, key: { service: 'drs.server' as const, region: dr }, hourlyQuantity: n,
+      },
+      {
+        component: 'DRS replication servers (t3.small)', region: dr, service: 'Amazon EC2',
+        usage: `${replicationServers} × t3.small (drsServersPerReplicationServer ${a.drsServersPerReplicationServer.value})`,
+        key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: 't3.small' } }, hourlyQuantity: replicationServers,
+        assumptions: ['drsServersPerReplicationServer' as const],
+      },
+      ...(stagingGb > 0
+        ? [
+            { component: 'DRS staging volumes', region: dr, service: 'Amazon EBS', usage: `${stagingGb} GB gp3`, key: { service: 'ebs.gp3' as const, region: dr }, monthlyQuantity: stagingGb },
+            { component: 'DRS point-in-time snapshots', region: dr, service: 'Amazon EBS', usage: `${stagingGb} GB (about one full copy of changes kept)`, key: { service: 'ebs.snapshot' as const, region: dr }, monthlyQuantity: stagingGb },
+          ]
+        : []),
+      ...routing(w, a, [primary, dr], { healthChecks: true }),
+    ];
+    const phases = [
+      detect(w, a),
+      decide(w, a, 'decidePilotLightMinutes'),
+      ...promoteDatabase(w, a),
+      phase(a, 'launch', `launch ${n} recovery instances with DRS`, 'compute', [t('drsRecoveryMinutes')]),
+      trafficShift(w, a),
+      validate(a, 'validatePilotLightMinutes'),
+    ];
+    return { lines, phases, rpo: replicationRpo(w, a), notes: ['DRS covers the servers; the managed database keeps its own cross-region replication'] };
+  },
+};
