@@ -1,6 +1,91 @@
-/** `dr-advisor wizard` (issue 5). */
+/**
+ * `dr-advisor wizard` (and `dr-advisor` with no arguments on a terminal): the guided flow in `src/wizard/`, wired to
+ * the terminal, the price book and the file system. Never prompts without a TTY or in CI (exit 2 at once); Ctrl-C at
+ * a prompt exits 130 with one line and writes nothing.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, extname } from 'node:path';
 import { InputError } from '../../errors';
+import { knownDbInstanceClasses, knownInstanceTypes } from '../../pricing/snapshot';
+import { renderTable } from '../../report/table';
+import { makeStyle } from '../../report/style';
+import { exampleText, loadWorkloadFile, parseWorkloadText } from '../../workload/load';
+import { runWizard, type WizardFiles } from '../../wizard/flow';
+import { createInquirerPrompt, isPromptExit } from '../../wizard/inquirer';
+import { text } from '../../wizard/messages';
+import { draftFrom, type Draft } from '../../wizard/steps';
+import { writeFileAtomic } from '../files';
+import { pricingOptions, warnToStderr } from '../inputs';
+import { estimateReport } from '../run-estimate';
+import { terminal } from '../terminal';
+import { STARTER } from './init';
 
-export async function run(_opts: unknown, _globals?: unknown): Promise<void> {
-  throw new InputError('the wizard is not implemented yet; use `dr-advisor estimate --example web-app`');
+export interface WizardOptions {
+  from?: string;
+  example?: string;
+}
+
+/** The pre-filled answers: a workload file, an example, or the `init` starter. */
+export function prefill(opts: WizardOptions): { draft: Draft; source?: string } {
+  if (opts.from && opts.example) throw new InputError(text.bothSources);
+  if (opts.from) {
+    loadWorkloadFile(opts.from); // size, parse and validation errors, with the file's name
+    const raw = parseWorkloadText(readFileSync(opts.from, 'utf8'), opts.from, extname(opts.from).toLowerCase() === '.json' ? 'json' : 'yaml');
+    return { draft: draftFrom(raw, opts.from), source: opts.from };
+  }
+  if (opts.example) return { draft: draftFrom(parseWorkloadText(exampleText(opts.example), `example ${opts.example}`), `example ${opts.example}`), source: `example ${opts.example}` };
+  return { draft: draftFrom(STARTER, 'starter') };
+}
+
+const files: WizardFiles = {
+  kind(path) {
+    try {
+      return statSync(path).isDirectory() ? 'dir' : 'file';
+    } catch {
+      return 'missing';
+    }
+  },
+  folderOf: (path) => dirname(path),
+  write: (path, content, force) => writeFileAtomic(path, content, { force }),
+};
+
+/** A spinner on stderr while prices load, only where spinners are allowed. */
+async function withSpinner<T>(enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
+  if (!enabled) return work();
+  const { default: yoctoSpinner } = await import('yocto-spinner');
+  const spinner = yoctoSpinner({ text: label, stream: process.stderr }).start();
+  try {
+    return await work();
+  } finally {
+    spinner.stop();
+    spinner.clear?.();
+  }
+}
+
+export async function run(opts: WizardOptions, globals: { color?: boolean } = {}): Promise<void> {
+  if (!terminal.canPrompt()) throw new InputError(text.needsTerminal);
+  const { draft, source } = prefill(opts);
+  const color = terminal.color(globals);
+  const style = makeStyle(color);
+  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t) });
+  const spin = terminal.spinner(globals);
+  try {
+    await runWizard(draft, source, {
+      prompt,
+      catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
+      // The wizard's spinner covers the whole pricing step, so the price book's own spinner stays off.
+      estimate: async (w) => {
+        const report = await withSpinner(spin, text.pricing, () => estimateReport(w, { ...pricingOptions({}, globals, warnToStderr), interactive: false }));
+        for (const warning of report.pricing.warnings) warnToStderr(warning);
+        return report;
+      },
+      render: (r) => renderTable(r, { color, explain: false }),
+      print: (t) => process.stdout.write(t),
+      files,
+    });
+  } catch (err) {
+    if (!isPromptExit(err)) throw err;
+    process.stderr.write(`${text.cancelled}\n`);
+    process.exitCode = 130;
+  }
 }

@@ -1,0 +1,246 @@
+/**
+ * The wizard's questions as a list of steps over one shared context (the create-astro shape): each step asks one
+ * thing through the injected `Prompt` and writes the answer into `ctx.doc`. Choices come from the sources of truth
+ * (REGIONS, DB_ENGINES, the price catalog) and every typed answer is checked by `validateWorkload` itself, so the
+ * wizard cannot accept what a workload file would reject, and its messages are the file's messages.
+ * Pure apart from the prompt: no I/O here.
+ */
+import { InputError } from '../errors';
+import { REGIONS, regionInfo } from '../pricing/regions';
+import { DB_ENGINES, workloadSchema, type DbEngine, type ParsedWorkload } from '../workload/schema';
+import { nearest } from '../workload/suggest';
+import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
+import { ENGINE_LABELS, NONE_WORDS, OPERATIONS, Q, type QuestionText } from './messages';
+import type { Prompt, Validate } from './prompt';
+
+/** What the price data knows, passed in (the snapshot's catalog in the CLI). */
+export interface Catalog {
+  instanceTypes: readonly string[];
+  dbClasses: (engine: string) => readonly string[];
+}
+
+/** A valid workload with the schema's defaults, but not yet the defaults that follow other fields (the DR region,
+ * the DB class, events per year): those are derived again from the final answers, not frozen from the pre-fill. */
+export type Draft = ParsedWorkload;
+
+export interface WizardContext {
+  /** The workload so far: always valid, starting from the pre-filled one. */
+  doc: Draft;
+  catalog: Catalog;
+}
+
+export type Step = (ctx: WizardContext, prompt: Prompt) => Promise<void>;
+
+/** The label validation messages are given under (stripped before they are shown). */
+const SOURCE = 'wizard';
+
+/** Defaults for questions whose field has no default in the schema. */
+export const FALLBACK = { rto: '1h', rpo: '15m' } as const;
+
+/** Validates a pre-fill document (from a file, an example or the starter) and returns it as a draft. Throws InputError. */
+export function draftFrom(raw: unknown, source: string): Draft {
+  validateWorkload(raw, source);
+  return workloadSchema.parse(raw);
+}
+
+/** Applies a change to a copy of the draft and validates it; returns the new draft. Throws InputError. */
+export function update(doc: Draft, change: (draft: Draft) => void): Draft {
+  const draft = structuredClone(doc);
+  change(draft);
+  validateWorkload(draft, SOURCE);
+  return draft;
+}
+
+/** The draft with every default filled in, as the rest of the tool sees it. */
+export const view = (doc: Draft): Workload => normalizeWorkload(doc);
+
+/** `true`, or the one-line message validation gives for this change (e.g. `compute.count must be a whole number ≥ 1 (got -2)`). */
+export function check(doc: Draft, change: (draft: Draft) => void): true | string {
+  try {
+    update(doc, change);
+    return true;
+  } catch (e) {
+    if (e instanceof InputError) return e.message.startsWith(`${SOURCE}: `) ? e.message.slice(SOURCE.length + 2) : e.message;
+    throw e;
+  }
+}
+
+/** A typed number: `1,500`, `$20000`, `2.5`. Anything else is passed on as text, so the message shows what was typed. */
+export function toNumber(text: string): number | string {
+  const t = text.trim().replace(/^\$/, '').replace(/,/g, '');
+  return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t) ? Number(t) : text.trim();
+}
+
+const isNone = (text: string): boolean => NONE_WORDS.includes(text.trim().toLowerCase());
+
+/** Asks a typed value; `parse` turns the text into the field's value, validated by the schema. */
+async function ask<V>(ctx: WizardContext, prompt: Prompt, q: QuestionText, def: string, parse: (text: string) => V, set: (d: Draft, v: V) => void): Promise<void> {
+  const validate: Validate = (text) => check(ctx.doc, (d) => set(d, parse(text)));
+  const answer = await prompt.input({ ...q, default: def, validate });
+  ctx.doc = update(ctx.doc, (d) => set(d, parse(answer)));
+}
+
+const askNumber = (q: QuestionText, get: (w: Draft) => number, set: (d: Draft, v: number) => void): Step =>
+  (ctx, prompt) => ask(ctx, prompt, q, String(get(ctx.doc)), toNumber, (d, v) => set(d, v as number));
+
+/** An optional amount: `none` (the default when unset) leaves the field out. */
+const askOptionalAmount = (q: QuestionText, get: (w: Draft) => number | undefined, set: (d: Draft, v: number | undefined) => void): Step =>
+  (ctx, prompt) => {
+    const cur = get(ctx.doc);
+    return ask(ctx, prompt, q, cur === undefined ? 'none' : String(cur), (t) => (isNone(t) ? undefined : toNumber(t)), (d, v) => set(d, v as number | undefined));
+  };
+
+const durationText = (v: string | number | undefined, fallback: string): string => (v === undefined ? fallback : typeof v === 'number' ? `${v}s` : v);
+
+const askDuration = (q: QuestionText, key: 'rto' | 'rpo'): Step =>
+  (ctx, prompt) => ask(ctx, prompt, q, durationText(ctx.doc.targets[key], FALLBACK[key]), (t) => t.trim().toLowerCase(), (d, v) => {
+    d.targets[key] = v;
+  });
+
+/** A name from the price catalog, searchable; a plain validated input if the catalog is empty. */
+async function askCatalogName(prompt: Prompt, q: QuestionText, options: readonly string[], current: string | undefined, validate: Validate): Promise<string> {
+  if (options.length === 0) return prompt.input({ ...q, default: current ?? '', validate });
+  const def = current && options.includes(current) ? current : nearest(current ?? '', options, 1)[0];
+  return prompt.search({ ...q, options, default: def });
+}
+
+// ---- the steps, in order ------------------------------------------------------------------------------------------
+
+export const askName: Step = (ctx, prompt) => ask(ctx, prompt, Q.name, ctx.doc.name, (t) => t.trim(), (d, v) => {
+  d.name = v;
+});
+
+const regionChoice = (r: (typeof REGIONS)[number]) => ({ value: r.code, name: `${r.code.padEnd(15)} ${r.location}`, short: r.code });
+
+export const askPrimaryRegion: Step = async (ctx, prompt) => {
+  const primary = await prompt.select({ ...Q.primaryRegion, choices: REGIONS.map(regionChoice), default: ctx.doc.regions.primary });
+  ctx.doc = update(ctx.doc, (d) => {
+    // A new primary drops the old DR region, so the next question offers the new primary's nearby region.
+    if (d.regions.primary !== primary) delete d.regions.dr;
+    d.regions.primary = primary;
+    d.regions.additional = d.regions.additional.filter((r) => r !== primary);
+  });
+};
+
+export const askDrRegion: Step = async (ctx, prompt) => {
+  const { primary, dr } = view(ctx.doc).regions;
+  const choices = REGIONS.filter((r) => r.code !== primary).map(regionChoice);
+  const dflt = dr !== primary ? dr : regionInfo(primary)!.defaultDr;
+  const picked = await prompt.select({ ...Q.drRegion, choices, default: dflt });
+  ctx.doc = update(ctx.doc, (d) => {
+    d.regions.dr = picked;
+    d.regions.additional = d.regions.additional.filter((r) => r !== picked);
+  });
+};
+
+export const askInstanceType: Step = async (ctx, prompt) => {
+  const set = (d: Draft, v: string) => {
+    d.compute.instanceType = v.trim();
+  };
+  const v = await askCatalogName(prompt, Q.instanceType, ctx.catalog.instanceTypes, ctx.doc.compute.instanceType, (t) => check(ctx.doc, (d) => set(d, t)));
+  ctx.doc = update(ctx.doc, (d) => set(d, v));
+};
+
+export const askCount: Step = askNumber(Q.count, (w) => w.compute.count, (d, v) => {
+  d.compute.count = v;
+});
+
+export const askEngine: Step = async (ctx, prompt) => {
+  const choices = DB_ENGINES.map((e) => ({ value: e, name: ENGINE_LABELS[e] }));
+  const engine = await prompt.select<DbEngine>({ ...Q.engine, choices, default: ctx.doc.database.engine });
+  ctx.doc = update(ctx.doc, (d) => {
+    d.database.engine = engine;
+    // The class is kept only if it exists for the new engine; otherwise validation fills the engine's default.
+    const cls = d.database.instanceClass;
+    if (engine === 'dynamodb' || engine === 'none' || (cls && !ctx.catalog.dbClasses(engine).includes(cls) && ctx.catalog.dbClasses(engine).length)) {
+      delete d.database.instanceClass;
+    }
+  });
+};
+
+const askStorageGb = askNumber(Q.storageGb, (w) => w.database.storageGb, (d, v) => {
+  d.database.storageGb = v;
+});
+
+/** The database's size: instance class and storage for RDS/Aurora; storage and request rates for DynamoDB. */
+export const askDatabaseSize: Step = async (ctx, prompt) => {
+  const engine = ctx.doc.database.engine;
+  if (engine === 'none') return;
+  if (engine !== 'dynamodb') {
+    const set = (d: Draft, v: string) => {
+      d.database.instanceClass = v.trim();
+    };
+    const cls = await askCatalogName(prompt, Q.instanceClass, ctx.catalog.dbClasses(engine), view(ctx.doc).database.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
+    ctx.doc = update(ctx.doc, (d) => set(d, cls));
+    await askStorageGb(ctx, prompt);
+    return;
+  }
+  await askStorageGb(ctx, prompt);
+  await askNumber(Q.writesPerSecond, (w) => w.database.writesPerSecond, (d, v) => {
+    d.database.writesPerSecond = v;
+  })(ctx, prompt);
+  await askNumber(Q.readsPerSecond, (w) => w.database.readsPerSecond, (d, v) => {
+    d.database.readsPerSecond = v;
+  })(ctx, prompt);
+};
+
+export const askObjectStorage: Step = askNumber(Q.objectStorageGb, (w) => w.objectStorage.storageGb, (d, v) => {
+  d.objectStorage.storageGb = v;
+});
+
+export const askDataChange: Step = askNumber(Q.dataChangeGbPerDay, (w) => w.dataChangeGbPerDay, (d, v) => {
+  d.dataChangeGbPerDay = v;
+});
+
+export const askOperations: Step = async (ctx, prompt) => {
+  const { detection, failoverDecision } = ctx.doc.operations;
+  const key = (o: { detection: string; failoverDecision: string }) => `${o.detection}/${o.failoverDecision}`;
+  const current = key({ detection, failoverDecision });
+  // The fourth pairing (manual detection, automated decision) is offered only when the pre-filled file has it.
+  const offered = OPERATIONS.filter((o, i) => i < 3 || key(o) === current);
+  const picked = await prompt.select({ ...Q.operations, choices: offered.map((o) => ({ value: key(o), name: o.name })), default: current });
+  const op = OPERATIONS.find((o) => key(o) === picked)!;
+  ctx.doc = update(ctx.doc, (d) => {
+    d.operations.detection = op.detection;
+    d.operations.failoverDecision = op.failoverDecision;
+  });
+};
+
+export const askRto: Step = askDuration(Q.rto, 'rto');
+export const askRpo: Step = askDuration(Q.rpo, 'rpo');
+
+export const askBudget: Step = askOptionalAmount(Q.maxMonthlyCost, (w) => w.targets.maxMonthlyCost, (d, v) => {
+  if (v === undefined) delete d.targets.maxMonthlyCost;
+  else d.targets.maxMonthlyCost = v;
+});
+
+export const askDowntimeCost: Step = askOptionalAmount(Q.downtimeCostPerHour, (w) => w.business.downtimeCostPerHour, (d, v) => {
+  if (v === undefined) delete d.business.downtimeCostPerHour;
+  else d.business.downtimeCostPerHour = v;
+});
+
+export const STEPS: readonly Step[] = [
+  askName,
+  askPrimaryRegion,
+  askDrRegion,
+  askInstanceType,
+  askCount,
+  askEngine,
+  askDatabaseSize,
+  askObjectStorage,
+  askDataChange,
+  askOperations,
+  askRto,
+  askRpo,
+  askBudget,
+  askDowntimeCost,
+];
+
+/** Runs every step and returns the workload, checked against the schema and the price catalog. */
+export async function askWorkload(start: Draft, catalog: Catalog, prompt: Prompt, steps: readonly Step[] = STEPS): Promise<Workload> {
+  const ctx: WizardContext = { doc: update(start, () => {}), catalog };
+  for (const step of steps) await step(ctx, prompt);
+  const w = validateWorkload(ctx.doc, SOURCE);
+  checkCatalog(w, catalog);
+  return w;
+}

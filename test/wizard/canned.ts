@@ -1,0 +1,78 @@
+/**
+ * A `Prompt` that answers from a list, the way a person at the terminal would: `''` is Enter (the default), a string
+ * is what is typed, a boolean answers a yes/no. A typed answer the validator rejects is recorded and the question is
+ * asked again with the next answer, exactly as the terminal prompt re-asks.
+ */
+import type { Prompt } from '../../src/wizard/prompt';
+import { searchMatches } from '../../src/wizard/prompt';
+
+export type Answer = string | boolean;
+
+export interface Asked {
+  kind: 'input' | 'select' | 'search' | 'confirm';
+  message: string;
+  help: string;
+  default: unknown;
+  /** For select: the values offered. */
+  choices?: unknown[];
+  answer: unknown;
+}
+
+export interface Rejection {
+  message: string;
+  typed: string;
+  error: string;
+}
+
+export function cannedPrompt(answers: Answer[]): Prompt & { asked: Asked[]; rejected: Rejection[]; left(): number } {
+  const queue = [...answers];
+  const asked: Asked[] = [];
+  const rejected: Rejection[] = [];
+  const next = (message: string): Answer => {
+    if (queue.length === 0) throw new Error(`no canned answer left for "${message}"`);
+    return queue.shift()!;
+  };
+  return {
+    asked,
+    rejected,
+    left: () => queue.length,
+    async input(q) {
+      for (;;) {
+        const a = next(q.message);
+        const typed = a === '' ? q.default : String(a);
+        const ok = q.validate(typed);
+        if (ok === true) {
+          asked.push({ kind: 'input', message: q.message, help: q.help, default: q.default, answer: typed });
+          return typed;
+        }
+        rejected.push({ message: q.message, typed, error: ok });
+      }
+    },
+    async select(q) {
+      const a = next(q.message);
+      const value = a === '' ? q.default : a;
+      const choice = q.choices.find((c) => c.value === value);
+      if (!choice) throw new Error(`"${String(a)}" is not a choice of "${q.message}" (${q.choices.map((c) => String(c.value)).join(', ')})`);
+      asked.push({ kind: 'select', message: q.message, help: q.help, default: q.default, choices: q.choices.map((c) => c.value), answer: choice.value });
+      return choice.value;
+    },
+    async search(q) {
+      for (;;) {
+        const a = next(q.message);
+        const term = a === '' ? '' : String(a);
+        const hit = searchMatches(q.options, term, q.default)[0];
+        if (hit !== undefined) {
+          asked.push({ kind: 'search', message: q.message, help: q.help, default: q.default, answer: hit });
+          return hit;
+        }
+        rejected.push({ message: q.message, typed: term, error: 'No results' });
+      }
+    },
+    async confirm(q) {
+      const a = next(q.message);
+      const value = a === '' ? q.default : Boolean(a);
+      asked.push({ kind: 'confirm', message: q.message, help: q.help, default: q.default, answer: value });
+      return value;
+    },
+  };
+}
