@@ -50,6 +50,10 @@ describe('Monte Carlo RTO', () => {
       expect(x).toBeLessThanOrEqual(10);
     }
     expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    // the PERT mean is (low + 4 × mode + high) / 6
+    let sum = 0;
+    for (let i = 0; i < 100000; i++) sum += samplePert(2, 3, 10, rand);
+    expect(sum / 100000).toBeCloseTo((2 + 12 + 10) / 6, 1);
     expect(samplePert(5, 5, 5, rand)).toBe(5);
   });
 });
