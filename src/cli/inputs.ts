@@ -105,6 +105,19 @@ export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }
 
 export { createPriceBook };
 
+/**
+ * Pricing diagnostics on stderr: where the prices came from and how old they are, in full; the per-rule lists of
+ * estimated prices condensed to one line unless `verbose` (they stay complete in JSON `pricing.warnings`).
+ */
+export function printPricingWarnings(warnings: readonly string[], verbose = false): void {
+  const estimated = warnings.filter((w) => /^\d+ estimated prices? \(/.test(w));
+  for (const w of warnings) if (verbose || !estimated.includes(w)) warnToStderr(w);
+  if (!verbose && estimated.length) {
+    const n = estimated.reduce((sum, w) => sum + Number(w.match(/^(\d+)/)![1]), 0);
+    warnToStderr(`${n} price${n === 1 ? ' is' : 's are'} estimated (derived by a rule, not read from a source); --explain or --format json lists them`);
+  }
+}
+
 /** Diagnostics on stderr, one line each. */
 export function warnToStderr(message: string): void {
   process.stderr.write(`warning: ${message}\n`);

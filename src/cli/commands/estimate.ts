@@ -2,7 +2,7 @@
 import { renderJson } from '../../report/json';
 import { renderMarkdown } from '../../report/markdown';
 import { renderTable } from '../../report/table';
-import { loadWorkload, parseIntFlag, pricingOptions, warnToStderr, type PricingFlags, type WorkloadFlags } from '../inputs';
+import { loadWorkload, parseIntFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags, type WorkloadFlags } from '../inputs';
 import { estimateReport } from '../run-estimate';
 import { terminal } from '../terminal';
 
@@ -18,7 +18,7 @@ export async function run(opts: EstimateOptions, globals: { color?: boolean }): 
   const seed = parseIntFlag('--seed', opts.seed, 0, 2 ** 31 - 1);
   const workload = loadWorkload(opts);
   const report = await estimateReport(workload, pricingOptions(opts, globals, warnToStderr), { samples, seed });
-  for (const w of report.pricing.warnings) warnToStderr(w);
+  printPricingWarnings(report.pricing.warnings, Boolean(opts.explain));
   const out =
     opts.format === 'json'
       ? renderJson(report)
