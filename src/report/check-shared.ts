@@ -34,7 +34,7 @@ export function resultText(w: WorkloadCheck): string {
 
 export function headline(r: CheckReport): string {
   const s = r.summary;
-  const counts = `${s.passed} of ${s.workloads} workload${s.workloads === 1 ? '' : 's'} pass${s.failed ? `, ${s.failed} fail${s.failed === 1 ? 's' : ''}` : ''}`;
+  const counts = `${s.passed} of ${s.workloads} workload${s.workloads === 1 ? '' : 's'} pass${s.passed === 1 ? 'es' : ''}${s.failed ? `, ${s.failed} fail${s.failed === 1 ? 's' : ''}` : ''}`;
   return `DR check ${r.pass ? 'passed' : 'failed'}: ${counts}${s.new ? ` (${s.new} new since the baseline)` : ''}`;
 }
 
