@@ -65,6 +65,9 @@ async function withSpinner<T>(enabled: boolean, label: string, work: () => Promi
 export async function run(opts: WizardOptions, globals: { color?: boolean } = {}): Promise<void> {
   if (!terminal.canPrompt()) throw new InputError(text.needsTerminal);
   const { draft, source } = prefill(opts);
+  // Checked before the first question, so a bad DR_ADVISOR_PRICING fails at once, not after every answer.
+  // The wizard's spinner covers the whole pricing step, so the price book's own spinner stays off.
+  const pricing = { ...pricingOptions({}, globals, warnToStderr), interactive: false };
   const color = terminal.color(globals);
   const style = makeStyle(color);
   const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t) });
@@ -73,9 +76,8 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
     await runWizard(draft, source, {
       prompt,
       catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
-      // The wizard's spinner covers the whole pricing step, so the price book's own spinner stays off.
       estimate: async (w) => {
-        const report = await withSpinner(spin, text.pricing, () => estimateReport(w, { ...pricingOptions({}, globals, warnToStderr), interactive: false }));
+        const report = await withSpinner(spin, text.pricing, () => estimateReport(w, pricing));
         for (const warning of report.pricing.warnings) warnToStderr(warning);
         return report;
       },
