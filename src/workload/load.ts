@@ -18,8 +18,9 @@ export function parseWorkloadText(text: string, source: string, format: 'yaml' |
     }
   }
   try {
-    // maxAliasCount guards against alias bombs ("billion laughs"); uniqueKeys rejects duplicated fields.
-    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, strict: true });
+    // maxAliasCount guards against alias bombs ("billion laughs"); uniqueKeys rejects duplicated fields; logLevel
+    // 'error' keeps the yaml library from printing multi-line YAMLWarnings (unknown tags, %YAML 9.9) on stderr.
+    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, strict: true, logLevel: 'error' });
   } catch (e) {
     if (e instanceof YAMLParseError) {
       const pos = e.linePos?.[0];

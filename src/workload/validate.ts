@@ -32,6 +32,11 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** A key from the user's file, quoted on one line (newlines and control characters escaped) and cut to 60 chars. */
+function quoted(key: string): string {
+  return JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key);
+}
+
 function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
 }
@@ -50,7 +55,7 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
         : shape.length
           ? ` (allowed: ${shape.join(', ')}${nearestHint(key, shape)})`
           : '';
-    return `${parent}unknown field "${key}"${hint}`;
+    return `${parent}unknown field ${quoted(key)}${hint}`;
   }
   const value = valueAt(doc, path);
   if (issue.code === 'invalid_type' && value === undefined) return `${field} is required`;
@@ -63,7 +68,7 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
   }
   if (issue.code === 'invalid_key') {
     const key = path[path.length - 1];
-    return `${fieldName(path.slice(0, -1))}: "${String(key)}" ${firstMessage(issue)}`;
+    return `${fieldName(path.slice(0, -1))}: ${quoted(String(key))} ${firstMessage(issue)}`;
   }
   return `${field} ${message} (got ${show(value)})`;
 }
