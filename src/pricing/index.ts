@@ -17,6 +17,7 @@ import { InputError, PricingError } from '../errors';
 import { distinctKeys, priceKeyId } from './keys';
 import type { Price, PriceBook, PriceKey, PriceResolution } from './types';
 import { createSnapshotPriceBook, snapshotInfo } from './snapshot';
+import { credentialSourceConfigured } from './credential-hint';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from './cache';
 import type { LiveOptions, LiveSource } from './live';
 
@@ -158,7 +159,10 @@ class PricingPipeline implements PriceBook {
     // 2. Live, for whatever the fresh cache does not have.
     let liveCount = 0;
     let liveProblem: string | undefined;
-    if (pending.length > 0 && !o.offline) {
+    if (pending.length > 0 && !o.offline && o.mode === 'auto' && !credentialSourceConfigured()) {
+      // Nothing for the SDK's credential chain to find: skip loading it (see credential-hint.ts).
+      liveProblem = 'no AWS credentials found';
+    } else if (pending.length > 0 && !o.offline) {
       const live = await this.openLive();
       try {
         if (!(await live.hasCredentials())) {

@@ -86,7 +86,7 @@ async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: Pr
   if (opts.example) {
     const { loadWorkload } = await import('../inputs');
     const { planEstimate } = await import('../../advisor/plan');
-    return planEstimate(loadWorkload({ example: opts.example })).keys.filter(inRegions);
+    return planEstimate(loadWorkload({ example: opts.example }), { variants: true }).keys.filter(inRegions);
   }
   const fromSnapshot = Object.keys(loadSnapshot().entries)
     .map(parsePriceKeyId)
