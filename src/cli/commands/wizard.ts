@@ -15,7 +15,7 @@ import { createInquirerPrompt, isPromptExit } from '../../wizard/inquirer';
 import { text } from '../../wizard/messages';
 import { draftFrom, type Draft } from '../../wizard/steps';
 import { writeFileAtomic } from '../files';
-import { pricingOptions, warnToStderr } from '../inputs';
+import { pricingOptions, printPricingWarnings, warnToStderr } from '../inputs';
 import { estimateReport } from '../run-estimate';
 import { terminal } from '../terminal';
 import { STARTER } from './init';
@@ -78,7 +78,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
       catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
       estimate: async (w) => {
         const report = await withSpinner(spin, text.pricing, () => estimateReport(w, pricing));
-        for (const warning of report.pricing.warnings) warnToStderr(warning);
+        printPricingWarnings(report.pricing.warnings);
         return report;
       },
       render: (r) => renderTable(r, { color, explain: false }),
