@@ -10,6 +10,7 @@ import { evaluate } from '../../advisor/evaluate';
 import { planEstimate, type EstimatePlan } from '../../advisor/plan';
 import { CheckFailed, InputError } from '../../errors';
 import { distinctKeys } from '../../pricing/keys';
+import type { PriceBook } from '../../pricing/types';
 import { renderCheckGithub } from '../../report/check-github';
 import { renderCheckJson } from '../../report/check-json';
 import { renderCheckMarkdown } from '../../report/check-markdown';
@@ -79,6 +80,19 @@ function readBaseline(path: string): BaselineEntry[] {
   return parseBaseline(doc, `--baseline ${path}`);
 }
 
+/**
+ * Resolves the distinct price keys of all the plans in ONE PriceBook call (a key shared by 1,000 files is asked for
+ * once), prints the diagnostics on stderr, and evaluates each plan with the estimate core.
+ */
+export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
+  const { prices, warnings } = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
+  for (const w of warnings) warnToStderr(w);
+  return plans.map(({ file, plan }) => ({
+    file,
+    report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
+  }));
+}
+
 export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
@@ -110,17 +124,9 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
     ),
   }));
 
-  // 3. Prices: every distinct key across every workload, resolved in one call.
-  const book = await createPriceBook(pricing);
-  const { prices, warnings } = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
-  for (const w of warnings) warnToStderr(w);
-
-  // 4. Evaluate and check.
+  // 3. Prices: every distinct key across every workload, resolved in one call; 4. evaluate each.
   const generatedAt = new Date().toISOString();
-  const inputs: CheckInput[] = plans.map(({ file, plan }) => ({
-    file,
-    report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
-  }));
+  const inputs = await priceAndEvaluate(plans, await createPriceBook(pricing), generatedAt);
   const report = runCheck(inputs, {
     generatedAt,
     version: VERSION,
