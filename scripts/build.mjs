@@ -21,6 +21,21 @@ const outdir = resolve(root, args.outdir ?? 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 const external = ['@aws-sdk/*', '@smithy/*', 'inquirer', '@inquirer/*'];
+
+// zod's classic entry re-exports every locale (≈260 kB, half of the start-up chunk) as `z.locales`; dr-advisor
+// writes its own messages and never reads them, so the locale index resolves to English only.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      a.importer.includes(`${'node_modules'}/zod/`) ? { path: 'zod-locales-en', namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: `export { default as en } from ${JSON.stringify(join(root, 'node_modules/zod/v4/locales/en.js'))};`,
+      resolveDir: root,
+    }));
+  },
+};
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -35,6 +50,7 @@ const result = await build({
   sourcemap: false,
   legalComments: 'none',
   external,
+  plugins: [zodEnglishOnly],
   metafile: Boolean(args.metafile),
   // Bundled CommonJS dependencies (cli-table3) call require() for Node built-ins.
   banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },

@@ -4,7 +4,7 @@ import { priceLine, sumCost, type LineItem } from '../pricing/apply';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../recovery/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
-import { simulateRto } from '../recovery/montecarlo';
+import { simulateRto, type RtoDistribution } from '../recovery/montecarlo';
 import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
 import { azOutage, dataCorruption, scenarioTimes } from '../recovery/scenarios';
 import { parseDuration } from '../workload/duration';
@@ -51,6 +51,7 @@ export function evaluateStrategy(
   prices: ReadonlyMap<string, Price>,
   targets: Report['targets'],
   opts: Pick<EvaluateOptions, 'samples' | 'seed'>,
+  memo?: Map<string, RtoDistribution>,
 ): StrategyResult {
   const w = plan.workload;
   const { model, plan: sp } = ps;
@@ -69,7 +70,14 @@ export function evaluateStrategy(
       message: `DR cost ${formatUsd(drMonthlyCost)}/month > ${formatUsd(targets.maxMonthlyCost)} budget`,
     });
   const eal = expectedAnnualLoss(w, rto, rpo);
-  const dist = simulateRto(sp.phases, plan.assumptions, { samples: opts.samples, seed: opts.seed, key: model.id, targetSeconds: targets.rtoSeconds ?? undefined });
+  // Draws are keyed by the phases themselves, so options with the same recovery plan (a variant equal to its base
+  // strategy) share one simulation and get identical percentiles.
+  const signature = JSON.stringify(sp.phases.map((p) => [p.branch, p.terms, p.fixed ?? null]));
+  let dist = memo?.get(signature);
+  if (!dist) {
+    dist = simulateRto(sp.phases, plan.assumptions, { samples: opts.samples, seed: opts.seed, key: signature, targetSeconds: targets.rtoSeconds ?? undefined });
+    memo?.set(signature, dist);
+  }
   const used = [...sp.phases.flatMap(namesOf), ...sp.rpo.flatMap(namesOf)];
   const usageAssumptions = sp.lines.flatMap((l) => l.assumptions ?? []);
   return {
@@ -110,8 +118,9 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     maxMonthlyCost: w.targets.maxMonthlyCost ?? null,
   };
   const primaryItems = plan.primary.map((l) => priceLine(l, prices));
-  const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts));
-  const variants = plan.variants.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts));
+  const memo = new Map<string, RtoDistribution>();
+  const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
+  const variants = plan.variants.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
   const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems), ...variants.flatMap((s) => s.lineItems)];
   // Provenance of the prices this report actually shows.
   const usedIds = new Set(allItems.map((i) => i.priceKey));

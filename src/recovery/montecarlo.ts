@@ -37,31 +37,49 @@ const UNIT_SECONDS: Record<string, number> = { minutes: 60, seconds: 1 };
  * (about 50× faster than two gamma draws; 10,000 samples of a dozen strategies must not slow `estimate` down).
  * Built once per shape by integrating the density on a fine grid. Memoized; pure.
  */
-const QUANTILES = 2048;
+const QUANTILES = 1024;
+const GRID = 4096;
 const EMPTY = new Float64Array(QUANTILES + 1);
 const tables = new Map<string, Float64Array>();
+/** One sample buffer reused across calls (sorted in place; only percentiles leave the function). */
+let scratch = new Float64Array(0);
+let logGrid: { lx: Float64Array; l1x: Float64Array } | undefined;
+/** ln(x) and ln(1 − x) at the grid's midpoints, shared by every shape: a density point is then one exp(). */
+function grids(): { lx: Float64Array; l1x: Float64Array } {
+  if (!logGrid) {
+    const lx = new Float64Array(GRID + 1);
+    const l1x = new Float64Array(GRID + 1);
+    for (let i = 1; i <= GRID; i++) {
+      const xm = (i - 0.5) / GRID;
+      lx[i] = Math.log(xm);
+      l1x[i] = Math.log(1 - xm);
+    }
+    logGrid = { lx, l1x };
+  }
+  return logGrid;
+}
+
 export function betaQuantiles(alpha: number, beta: number): Float64Array {
   const key = `${alpha.toFixed(9)}:${beta.toFixed(9)}`;
   const hit = tables.get(key);
   if (hit) return hit;
-  const grid = 8192;
-  const cdf = new Float64Array(grid + 1);
+  const { lx, l1x } = grids();
+  const a1 = alpha - 1;
+  const b1 = beta - 1;
+  const cdf = new Float64Array(GRID + 1);
   let prev = 0;
-  for (let i = 1; i <= grid; i++) {
-    const xm = (i - 0.5) / grid;
-    const d = Math.pow(xm, alpha - 1) * Math.pow(1 - xm, beta - 1);
-    prev += d;
+  for (let i = 1; i <= GRID; i++) {
+    prev += Math.exp(a1 * lx[i] + b1 * l1x[i]);
     cdf[i] = prev;
   }
-  for (let i = 1; i <= grid; i++) cdf[i] /= prev;
   const q = new Float64Array(QUANTILES + 1);
   let j = 0;
-  for (let k = 0; k <= QUANTILES; k++) {
-    const u = k / QUANTILES;
-    while (j < grid && cdf[j + 1] < u) j++;
+  for (let k = 1; k < QUANTILES; k++) {
+    const u = (k / QUANTILES) * prev;
+    while (j < GRID && cdf[j + 1] < u) j++;
     const c0 = cdf[j];
-    const c1 = cdf[Math.min(grid, j + 1)];
-    q[k] = (j + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) / grid;
+    const c1 = cdf[Math.min(GRID, j + 1)];
+    q[k] = (j + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) / GRID;
   }
   q[0] = 0;
   q[QUANTILES] = 1;
@@ -122,8 +140,10 @@ export function percentile(sorted: Float64Array | number[], p: number): number {
 
 export function simulateRto(phases: readonly Phase[], a: Assumptions, opts: { samples: number; seed: number; key: string; targetSeconds?: number }): RtoDistribution {
   const n = Math.max(1, Math.floor(opts.samples));
-  const rand = mulberry32(hashSeed(opts.seed, opts.key));
-  const out = new Float64Array(n);
+  // mulberry32, inlined (same sequence as mulberry32(seed)): the loop below runs n × terms times.
+  let state = hashSeed(opts.seed, opts.key) >>> 0;
+  if (scratch.length < n) scratch = new Float64Array(n);
+  const out = scratch.subarray(0, n);
   let sum = 0;
   let meets = 0;
   // Flatten the phases into parallel arrays so the hot loop touches numbers only.
@@ -158,7 +178,11 @@ export function simulateRto(phases: readonly Phase[], a: Assumptions, opts: { sa
       let v = base[m];
       if (span[m] !== 0) {
         const q = tablesOf[m];
-        const u = rand() * QUANTILES;
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const u = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * QUANTILES;
         const f = u | 0;
         v += span[m] * (q[f] + (q[f + 1] - q[f]) * (u - f));
       }
