@@ -20,7 +20,7 @@ const { values: args } = parseArgs({
 const outdir = resolve(root, args.outdir ?? 'dist');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-const external = ['@aws-sdk/*', '@smithy/*', 'inquirer', '@inquirer/*'];
+const external = ['@aws-sdk/*', '@smithy/*', '@inquirer/*'];
 
 // zod's classic entry re-exports every locale (≈260 kB, half of the start-up chunk) as `z.locales`; dr-advisor
 // writes its own messages and never reads them, so the locale index resolves to English only.
