@@ -12,39 +12,22 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+/** Bundles a small TypeScript entry (contents) with esbuild and imports it. */
+async function loadTs(contents) {
+  const { build } = await import('esbuild');
+  const out = await build({ stdin: { contents, resolveDir: resolve(here, '..'), loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+}
 const readSource = (file) => JSON.parse(readFileSync(resolve(here, 'sources', file), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------------------------
-// Regions (mirror of src/pricing/regions.ts; test/pricing/snapshot.test.ts checks they agree) and units (PRICE_UNITS).
-
-const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1'];
-const GA_GROUP = { 'us-east-1': 'NA', 'us-east-2': 'NA', 'us-west-2': 'NA', 'eu-west-1': 'EU', 'eu-central-1': 'EU', 'ap-northeast-1': 'AP', 'ap-northeast-2': 'AP', 'ap-southeast-1': 'AP' };
-
-const UNITS = {
-  'ec2.instance': 'Hrs',
-  'ebs.gp3': 'GB-Mo',
-  'ebs.snapshot': 'GB-Mo',
-  'rds.instance': 'Hrs',
-  'rds.storage': 'GB-Mo',
-  'rds.backup': 'GB-Mo',
-  'rds.io': 'IOs',
-  'dynamodb.write': 'WriteRequestUnits',
-  'dynamodb.read': 'ReadRequestUnits',
-  'dynamodb.replicatedWrite': 'ReplicatedWriteRequestUnits',
-  'dynamodb.storage': 'GB-Mo',
-  'dynamodb.pitr': 'GB-Mo',
-  'dynamodb.backup': 'GB-Mo',
-  's3.standard': 'GB-Mo',
-  's3.rtc': 'GB',
-  'transfer.interRegion': 'GB',
-  'route53.healthCheck': 'HealthCheck-Mo',
-  'route53.hostedZone': 'HostedZone-Mo',
-  'ga.fixed': 'Hrs',
-  'ga.premium': 'GB',
-  'elb.alb': 'Hrs',
-  'elb.albLcu': 'LCU-Hrs',
-  'drs.server': 'Hrs',
-};
+// Regions and units come from the source of truth (src/pricing/regions.ts and PRICE_UNITS in src/pricing/types.ts),
+// loaded through esbuild so this plain-Node script reads the same TypeScript the CLI is built from.
+const contract = await loadTs(`export { REGIONS as REGION_INFO } from './src/pricing/regions';\nexport { PRICE_UNITS } from './src/pricing/types';`);
+const REGIONS = contract.REGION_INFO.map((r) => r.code);
+const GA_GROUP = Object.fromEntries(contract.REGION_INFO.map((r) => [r.code, r.gaGroup]));
+const UNITS = contract.PRICE_UNITS;
 
 const ENGINES = { 'aurora-mysql': 'Aurora MySQL', 'aurora-postgresql': 'Aurora PostgreSQL', mysql: 'MySQL', postgres: 'PostgreSQL' };
 const AURORA = ['aurora-mysql', 'aurora-postgresql'];

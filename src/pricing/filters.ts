@@ -7,6 +7,7 @@
 import { PricingError } from '../errors';
 import { priceKeyId } from './keys';
 import { regionInfo } from './regions';
+import { ENGINE_NAMES } from './names';
 import type { PriceListProduct, SelectedPrice } from './price-list';
 import { selectOnDemandPrice } from './price-list';
 import { PRICE_UNITS, type PriceKey } from './types';
@@ -32,12 +33,6 @@ export interface KeyPlan {
   select(products: readonly PriceListProduct[]): { product: PriceListProduct; price: SelectedPrice };
 }
 
-const ENGINE_NAMES: Record<string, string> = {
-  'aurora-mysql': 'Aurora MySQL',
-  'aurora-postgresql': 'Aurora PostgreSQL',
-  mysql: 'MySQL',
-  postgres: 'PostgreSQL',
-};
 
 /** Units the Price List may use instead of PRICE_UNITS, with the factor to convert a price into PRICE_UNITS. */
 const PER_MILLION: Record<string, number> = {

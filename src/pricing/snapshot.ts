@@ -8,6 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PricingError } from '../errors';
 import { priceKeyId } from './keys';
+import { nearest } from '../workload/suggest';
+import { ENGINE_NAMES } from './names';
 import type { Price, PriceBook, PriceKey, PriceResolution, PriceService, PriceTier } from './types';
 
 export interface SnapshotSource {
@@ -211,12 +213,6 @@ export function loadSnapshot(): Snapshot {
 // ---------------------------------------------------------------------------------------------------------------
 // Plain words for keys (error messages, warnings)
 
-const ENGINE_NAMES: Record<string, string> = {
-  'aurora-mysql': 'Aurora MySQL',
-  'aurora-postgresql': 'Aurora PostgreSQL',
-  mysql: 'MySQL',
-  postgres: 'PostgreSQL',
-};
 
 const SERVICE_NAMES: Record<PriceService, string> = {
   'ec2.instance': 'EC2 instance',
@@ -472,39 +468,4 @@ export function snapshotInfo(snapshot: Snapshot = loadSnapshot()): SnapshotInfo 
   };
 }
 
-function editDistance(a: string, b: string): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
-
-function commonPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
-}
-
-/**
- * The `n` candidates closest to `value` by edit distance (case-insensitive); ties go to the longer common prefix,
- * then alphabetical order. `nearest("m5.lrge", types)` → `["m5.large", "m5.xlarge", "m5a.large"]`.
- */
-export function nearest(value: string, candidates: readonly string[], n = 3): string[] {
-  const v = value.toLowerCase();
-  return [...new Set(candidates)]
-    .map((c) => {
-      const lc = c.toLowerCase();
-      return { c, d: editDistance(v, lc), p: commonPrefix(v, lc) };
-    })
-    .sort((x, y) => x.d - y.d || y.p - x.p || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
-    .slice(0, Math.max(0, n))
-    .map((x) => x.c);
-}
+export { nearest } from '../workload/suggest';

@@ -1,23 +1,37 @@
-/** "Did you mean" suggestions for error messages: the nearest known values by edit distance. */
+/** "Did you mean" suggestions for error messages: the nearest known values by edit distance. Pure. */
 export function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0];
-    dp[0] = i;
+    let diag = prev[0];
+    prev[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j];
-      dp[j] = Math.min(dp[j] + 1, dp[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
     }
   }
-  return dp[b.length];
+  return prev[b.length];
 }
 
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * The `n` candidates closest to `value` by edit distance (case-insensitive); ties go to the longer common prefix,
+ * then alphabetical order. `nearest("m5.lrge", types)` → `["m5.large", "m5.xlarge", "m5a.large"]`.
+ */
 export function nearest(value: string, candidates: readonly string[], n = 3): string[] {
   const v = value.toLowerCase();
-  return candidates
-    .map((c) => ({ c, d: editDistance(v, c.toLowerCase()) - (c.toLowerCase().startsWith(v.split('.')[0] ?? '') ? 0.5 : 0) }))
-    .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
-    .slice(0, n)
+  return [...new Set(candidates)]
+    .map((c) => {
+      const lc = c.toLowerCase();
+      return { c, d: editDistance(v, lc), p: commonPrefix(v, lc) };
+    })
+    .sort((x, y) => x.d - y.d || y.p - x.p || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0))
+    .slice(0, Math.max(0, n))
     .map((x) => x.c);
 }
