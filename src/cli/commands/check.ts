@@ -18,7 +18,7 @@ import { renderCheckTable } from '../../report/check-table';
 import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../workload/schema';
 import { globFiles, hasGlob } from '../glob';
-import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, warnToStderr, type PricingFlags } from '../inputs';
+import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
 import { terminal } from '../terminal';
 
 export interface CheckOptions extends PricingFlags {
@@ -86,7 +86,7 @@ function readBaseline(path: string): BaselineEntry[] {
  */
 export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
   const { prices, warnings } = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
-  for (const w of warnings) warnToStderr(w);
+  printPricingWarnings(warnings);
   return plans.map(({ file, plan }) => ({
     file,
     report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
