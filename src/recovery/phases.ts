@@ -124,6 +124,11 @@ export function promoteDatabase(w: Workload, a: Assumptions, opts: { skip?: bool
   return [phase(a, 'promote', 'promote RDS cross-region read replica', 'data', [t('rdsReplicaPromotionMinutes')])];
 }
 
+/** Launch the app servers from their AMIs and bootstrap them (backup & restore, pilot light). */
+export function launchServers(w: Workload, a: Assumptions): Phase {
+  return phase(a, 'launch', `launch ${w.compute.count} × ${w.compute.instanceType} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')]);
+}
+
 export function trafficShift(w: Workload, a: Assumptions): Phase {
   if (w.network.failoverRouting === 'global-accelerator') {
     return phase(a, 'traffic', 'shift traffic (Global Accelerator)', 'serial', [t('globalAcceleratorShiftMinutes')]);

@@ -2,7 +2,7 @@
  * Backup & Restore (seed table: lowest cost, RTO hours, RPO tens of minutes to hours): only backups live in the DR
  * region; after a disaster the stack is rebuilt from IaC and the data restored from the copies.
  */
-import { decide, detect, phase, restoreDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, launchServers, phase, restoreDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { backupRpo } from '../recovery/rpo';
 import { backupCopies, changeTransfer, s3Replica } from './components';
 import type { StrategyModel } from './types';
@@ -24,7 +24,7 @@ export const backupRestore: StrategyModel = {
       decide(w, a, 'decideBackupRestoreMinutes'),
       ...restoreDatabase(w, a),
       phase(a, 'provision', 'deploy infrastructure from IaC', 'compute', [t('provisionInfraMinutes')]),
-      phase(a, 'launch', `launch ${w.compute.count} × ${w.compute.instanceType} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')]),
+      launchServers(w, a),
       trafficShift(w, a),
       validate(a, 'validateBackupRestoreMinutes'),
     ];

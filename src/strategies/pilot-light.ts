@@ -2,7 +2,7 @@
  * Pilot Light (seed table: low cost, RTO tens of minutes, RPO within minutes): only the data tier runs in the DR
  * region; servers are launched from AMIs when needed.
  */
-import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, launchServers, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
 import { amiCopies, changeTransfer, databaseReplica, routing, s3Replica } from './components';
 import type { StrategyModel } from './types';
@@ -26,7 +26,7 @@ export const pilotLight: StrategyModel = {
       decide(w, a, 'decidePilotLightMinutes'),
       ...promoteDatabase(w, a),
       phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
-      phase(a, 'launch', `launch ${w.compute.count} × ${w.compute.instanceType} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')]),
+      launchServers(w, a),
       trafficShift(w, a),
       validate(a, 'validatePilotLightMinutes'),
     ];
