@@ -20,7 +20,9 @@ export function backupRpo(w: Workload, a: Assumptions): RpoSource[] {
     );
   } else if (engine !== 'none') {
     // Aurora and DynamoDB point-in-time recovery stays in the primary region; after a region loss the recovery
-    // point is the last backup copied across (dr-model.md §5 [I]).
+    // point is the last backup copied across. RDS user guide "Replicating automated backups to another AWS Region"
+    // (USER_ReplicateBackups) lists cross-Region automated backups for RDS for Db2, MariaDB, MySQL, Oracle,
+    // PostgreSQL and SQL Server only — not Aurora [V].
     out.push(scheduled('database'));
   }
   if (w.objectStorage.storageGb > 0) out.push(rpoSource(a, 'object storage', 'S3 cross-region replication (no RTC)', [t('s3CrrLagMinutes')]));
