@@ -3,7 +3,6 @@
  * parses nothing a command does not need. Errors become one line on stderr and an exit code (design.md §3).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { InputError } from '../errors';
 import { VERSION } from '../version';
 import { terminal } from './terminal';
 
@@ -146,4 +145,3 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-export { InputError };

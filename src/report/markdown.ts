@@ -3,7 +3,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
+import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -145,4 +145,3 @@ export function assumptionsTable(r: Report): string {
 }
 
 export { mdCell, mdTable } from './markdown-table';
-export { nameOf };

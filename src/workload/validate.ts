@@ -1,7 +1,7 @@
 /** Validation with one-line messages that name the field, the value and what is allowed. Pure. */
 import type { z } from 'zod';
 import { InputError } from '../errors';
-import { regionInfo, REGION_CODES } from '../pricing/regions';
+import { regionInfo } from '../pricing/regions';
 import { ASSUMPTION_NAMES } from '../recovery/assumptions';
 import { workloadSchema, type ParsedWorkload } from './schema';
 import { nearest } from './suggest';
@@ -156,4 +156,3 @@ export function checkCatalog(w: Workload, catalog: { instanceTypes: readonly str
   }
 }
 
-export { REGION_CODES };
