@@ -22,9 +22,9 @@ async function loadTs(contents) {
 const readSource = (file) => JSON.parse(readFileSync(resolve(here, 'sources', file), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------------------------
-// Regions and units come from the source of truth (src/pricing/regions.ts and PRICE_UNITS in src/pricing/types.ts),
+// Regions and units come from the source of truth (src/model/regions.ts and PRICE_UNITS in src/pricing/types.ts),
 // loaded through esbuild so this plain-Node script reads the same TypeScript the CLI is built from.
-const contract = await loadTs(`export { REGIONS as REGION_INFO } from './src/pricing/regions';\nexport { PRICE_UNITS } from './src/pricing/types';`);
+const contract = await loadTs(`export { REGIONS as REGION_INFO } from './src/model/regions';\nexport { PRICE_UNITS } from './src/pricing/types';`);
 const REGIONS = contract.REGION_INFO.map((r) => r.code);
 const GA_GROUP = Object.fromEntries(contract.REGION_INFO.map((r) => [r.code, r.gaGroup]));
 const UNITS = contract.PRICE_UNITS;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { InputError } from '../errors';
-import { cents, formatDuration, formatPct, formatUsd, formatUsdDelta } from '../format';
+import { cents, formatDuration, formatPct, formatUsd, formatUsdDelta } from '../text/format';
 import type { PriceSource } from '../pricing/types';
 import type { Report, StrategyResult } from './types';
 

@@ -1,13 +1,13 @@
 /** From a plan and its prices to the versioned report object. Pure: the clock and version come in as arguments. */
-import { cents, formatDuration, formatUsd } from '../format';
-import { priceLine, sumCost, type LineItem } from '../pricing/apply';
+import { cents, formatDuration, formatUsd } from '../text/format';
+import { priceLine, sumCost, type LineItem } from './price-lines';
 import type { Price } from '../pricing/types';
-import type { Assumptions } from '../recovery/assumptions';
+import type { Assumptions } from '../model/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
 import { simulateRto, type RtoDistribution } from '../recovery/montecarlo';
 import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
 import { azOutage, dataCorruption, scenarioTimes } from '../recovery/scenarios';
-import { parseDuration } from '../workload/duration';
+import { parseDuration } from '../model/time';
 import { paretoFrontier } from './frontier';
 import { breakEvenDowntimeCost, expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';

@@ -1,7 +1,7 @@
 /** Plan, then price: what every strategy needs priced, before any price is asked for. Pure. */
 import { distinctKeys } from '../pricing/keys';
 import type { PriceKey } from '../pricing/types';
-import { resolveAssumptions, type Assumptions } from '../recovery/assumptions';
+import { resolveAssumptions, type Assumptions } from '../model/assumptions';
 import { BASE_STRATEGIES } from '../strategies';
 import { primaryLines } from '../strategies/primary';
 import { VARIANTS } from '../strategies/variants';

@@ -3,7 +3,7 @@
  * expected annual cost when business costs are known, else the lowest DR cost. When none qualifies, recommend the
  * closest and say what it misses. Always one sentence on why each other strategy was not chosen. Pure.
  */
-import { formatDuration, formatUsd } from '../format';
+import { formatDuration, formatUsd } from '../text/format';
 import type { Recommendation, StrategyResult } from './types';
 
 function missScore(s: StrategyResult): number {

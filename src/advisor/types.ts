@@ -1,5 +1,5 @@
 /** The versioned output object (design.md §7, `schemaVersion: 1`). Every renderer takes exactly this. */
-import type { LineItem } from '../pricing/apply';
+import type { LineItem } from './price-lines';
 import type { PriceSource } from '../pricing/types';
 import type { Branch, PhaseName } from '../recovery/phases';
 import type { TimeCategory } from '../recovery/categories';

@@ -1,9 +1,9 @@
 /** Turning flags, environment and files into core inputs. Shared by the commands; no business logic. */
 import { InputError } from '../errors';
 import { createPriceBook, type PricingMode, type PricingOptions } from '../pricing/index';
-import { REGION_CODES } from '../pricing/regions';
+import { REGION_CODES } from '../model/regions';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot';
-import { parseDuration } from '../workload/duration';
+import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { terminal } from './terminal';

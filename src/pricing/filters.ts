@@ -6,8 +6,8 @@
  */
 import { PricingError } from '../errors';
 import { priceKeyId } from './keys';
-import { regionInfo } from './regions';
-import { ENGINE_NAMES } from './names';
+import { regionInfo } from '../model/regions';
+import { isAurora, priceListEngineName } from '../model/engines';
 import type { PriceListProduct, SelectedPrice } from './price-list';
 import { selectOnDemandPrice } from './price-list';
 import { PRICE_UNITS, type PriceKey } from './types';
@@ -85,9 +85,9 @@ function region(key: PriceKey): { code: string; location: string; gaGroup: strin
 
 function engineOf(key: PriceKey): { id: string; name: string; aurora: boolean } {
   const id = attr(key, 'engine');
-  const name = ENGINE_NAMES[id];
+  const name = priceListEngineName(id);
   if (!name) throw new PricingError(`unknown database engine "${id}" in ${priceKeyId(key)}`);
-  return { id, name, aurora: id.startsWith('aurora-') };
+  return { id, name, aurora: isAurora(id) };
 }
 
 /** Exact engine first, then the engine-neutral "Any" SKUs some RDS storage products use. */

@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PricingError } from '../errors';
 import { priceKeyId } from './keys';
-import { nearest } from '../workload/suggest';
-import { ENGINE_NAMES } from './names';
+import { nearest } from '../text/suggest';
+import { isAurora, priceListEngineName } from '../model/engines';
 import type { Price, PriceBook, PriceKey, PriceResolution, PriceService, PriceTier } from './types';
 
 export interface SnapshotSource {
@@ -248,11 +248,11 @@ export function describePriceKey(key: PriceKey): string {
     case 'ec2.instance':
       return `EC2 instance ${a.instanceType ?? '(no instanceType)'}${where}`;
     case 'rds.instance':
-      return `${ENGINE_NAMES[a.engine] ?? a.engine ?? 'RDS'} ${a.deployment ?? ''} instance ${a.instanceClass ?? '(no instanceClass)'}${where}`.replace(/ {2,}/g, ' ');
+      return `${priceListEngineName(a.engine) ?? a.engine ?? 'RDS'} ${a.deployment ?? ''} instance ${a.instanceClass ?? '(no instanceClass)'}${where}`.replace(/ {2,}/g, ' ');
     case 'rds.storage':
     case 'rds.backup':
     case 'rds.io':
-      return `${ENGINE_NAMES[a.engine] ?? a.engine ?? ''} ${SERVICE_NAMES[key.service]}${where}`.trim();
+      return `${priceListEngineName(a.engine) ?? a.engine ?? ''} ${SERVICE_NAMES[key.service]}${where}`.trim();
     case 'transfer.interRegion':
     case 'ga.premium':
       return `${SERVICE_NAMES[key.service]} from ${key.region} to ${a.to ?? '(no destination)'}`;
@@ -300,7 +300,7 @@ function derive(snapshot: Snapshot, key: PriceKey): Derived | undefined {
   } else if (key.service === 'rds.instance' && attrs.engine) {
     factor = snapshot.rules.rdsRegionalFactor?.[attrs.engine]?.[key.region];
     rule = 'rds-regional-factor';
-    basisText = `median over ${factor?.basis} ${ENGINE_NAMES[attrs.engine] ?? attrs.engine} classes priced in both regions`;
+    basisText = `median over ${factor?.basis} ${priceListEngineName(attrs.engine) ?? attrs.engine} classes priced in both regions`;
     baseKey = { ...key, region: 'us-east-1' };
   } else {
     return undefined;
@@ -326,12 +326,12 @@ function unknownKeyMessage(snapshot: Snapshot, key: PriceKey): string {
     if (!known.includes(a.instanceType)) return `${words}; unknown instance type "${a.instanceType}"; nearest known: ${nearest(a.instanceType, known).join(', ')}`;
   }
   if (key.service === 'rds.instance' && a.instanceClass && a.engine) {
-    if (a.deployment === 'multi-az' && a.engine.startsWith('aurora')) {
+    if (a.deployment === 'multi-az' && isAurora(a.engine)) {
       return `${words}: Aurora has no Multi-AZ instance price (a multi-AZ Aurora cluster is priced as more single-az instances)`;
     }
     const known = knownDbInstanceClasses(a.engine, snapshot);
     if (known.length && !known.includes(a.instanceClass)) {
-      return `${words}; unknown ${ENGINE_NAMES[a.engine] ?? a.engine} instance class "${a.instanceClass}"; nearest known: ${nearest(a.instanceClass, known).join(', ')}`;
+      return `${words}; unknown ${priceListEngineName(a.engine) ?? a.engine} instance class "${a.instanceClass}"; nearest known: ${nearest(a.instanceClass, known).join(', ')}`;
     }
   }
   return words;
@@ -468,4 +468,4 @@ export function snapshotInfo(snapshot: Snapshot = loadSnapshot()): SnapshotInfo 
   };
 }
 
-export { nearest } from '../workload/suggest';
+

@@ -3,7 +3,7 @@
  * distribution over (low, typical, high), by inverse CDF; RTO per sample follows the same critical-path rule as the point estimate.
  * Same seed → same output. Pure: no clock, no I/O.
  */
-import type { Assumptions } from './assumptions';
+import type { Assumptions } from '../model/assumptions';
 import type { Phase } from './phases';
 
 /** mulberry32: a small, fast, seedable PRNG with a 2^32 period — plenty for 10^4–10^6 draws. */

@@ -5,7 +5,8 @@
  * traces back to named, sourced, overridable defaults.
  */
 import type { Workload } from '../workload/validate';
-import type { AssumptionName, Assumptions } from './assumptions';
+import type { AssumptionName, Assumptions } from '../model/assumptions';
+import { isAurora } from '../model/engines';
 
 export type PhaseName = 'detect' | 'decide' | 'restore' | 'promote' | 'provision' | 'launch' | 'scale' | 'traffic' | 'validate';
 export type Branch = 'serial' | 'data' | 'compute';
@@ -113,14 +114,14 @@ export function restoreDatabase(w: Workload, a: Assumptions): Phase[] {
   if (engine === 'none') return [];
   const f = restoreScale(storageGb);
   if (engine === 'dynamodb') return [phase(a, 'restore', `restore DynamoDB table from backup copy (${storageGb} GB)`, 'data', [t('dynamodbRestoreMinutes', f)])];
-  if (engine.startsWith('aurora')) return [phase(a, 'restore', `restore Aurora cluster from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)])];
+  if (isAurora(engine)) return [phase(a, 'restore', `restore Aurora cluster from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)])];
   return [phase(a, 'restore', `restore RDS instance from backup (${storageGb} GB)`, 'data', [t('rdsSnapshotRestoreMinutes', f)])];
 }
 
 export function promoteDatabase(w: Workload, a: Assumptions, opts: { skip?: boolean } = {}): Phase[] {
   const engine = w.database.engine;
   if (engine === 'none' || engine === 'dynamodb' || opts.skip) return [];
-  if (engine.startsWith('aurora')) return [phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')])];
+  if (isAurora(engine)) return [phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')])];
   return [phase(a, 'promote', 'promote RDS cross-region read replica', 'data', [t('rdsReplicaPromotionMinutes')])];
 }
 

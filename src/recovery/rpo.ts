@@ -1,6 +1,7 @@
 /** Where each data store's recovery point comes from, per mechanism (design.md §5.2, dr-model.md §5). */
 import type { Workload } from '../workload/validate';
-import type { Assumptions } from './assumptions';
+import type { Assumptions } from '../model/assumptions';
+import { isAurora } from '../model/engines';
 import { rpoSource, term as t, type RpoSource } from './phases';
 
 /** Backups copied to the DR region (backup & restore). */
@@ -39,7 +40,7 @@ export function replicationRpo(w: Workload, a: Assumptions, opts: { strongConsis
         ? rpoSource(a, 'database', 'DynamoDB global tables, multi-Region strong consistency (RPO 0)', [], { value: 0, low: 0, high: 0, what: 'MRSC: "RPO of zero" (dr-model.md §5 [V2])' })
         : rpoSource(a, 'database', 'DynamoDB global tables (MREC) replication', [t('dynamodbGlobalLagSeconds')]),
     );
-  } else if (engine === 'aurora-mysql' || engine === 'aurora-postgresql') {
+  } else if (isAurora(engine)) {
     out.push(rpoSource(a, 'database', 'Aurora global database replication', [t('auroraGlobalLagSeconds')]));
   } else if (engine !== 'none') {
     out.push(rpoSource(a, 'database', 'RDS cross-region read replica (asynchronous)', [t('rdsReplicaLagSeconds')]));

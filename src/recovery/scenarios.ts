@@ -7,7 +7,8 @@
  * Pure.
  */
 import type { Workload } from '../workload/validate';
-import type { AssumptionName, Assumptions } from './assumptions';
+import type { AssumptionName, Assumptions } from '../model/assumptions';
+import { isAurora } from '../model/engines';
 import { phase, restoreDatabase, rpoSeconds, rpoSource, rtoSeconds, term as t, validate, type Phase, type RpoSource } from './phases';
 
 export type ScenarioId = 'region-outage' | 'az-outage' | 'data-corruption';
@@ -32,7 +33,7 @@ export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   const { engine, multiAz } = w.database;
   const notes: string[] = [];
   if (engine !== 'none' && engine !== 'dynamodb') {
-    const aurora = engine.startsWith('aurora');
+    const aurora = isAurora(engine);
     if (multiAz) {
       phases.push(phase(a, 'promote', aurora ? 'fail over to the Aurora replica in another AZ' : 'RDS Multi-AZ failover', 'data', [t('rdsMultiAzFailoverMinutes')]));
       rpo.push(rpoSource(a, 'database', 'synchronous Multi-AZ copy', [], { value: 0, low: 0, high: 0, what: 'Multi-AZ: synchronous' }));

@@ -1,6 +1,6 @@
 /** `check --format markdown`: a pull-request comment. A summary line with a pass/fail mark per workload, then the detail. */
 import { type CheckReport, type WorkloadCheck } from '../advisor/check';
-import { formatDuration, formatPct } from '../format';
+import { formatDuration, formatPct } from '../text/format';
 import {
   baselineRows, checkPricingLine, checkTargetsText, costText, headline, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
   strategyText,

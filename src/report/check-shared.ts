@@ -1,7 +1,7 @@
 /** Words and cells shared by the check renderers (table, Markdown, GitHub), so that all show the same thing. */
 import { costChangeText, pctText, timeChangeText, type CheckReport, type WorkloadCheck } from '../advisor/check';
 import type { Report } from '../advisor/types';
-import { formatDuration, formatUsd, formatUsdDelta } from '../format';
+import { formatDuration, formatUsd, formatUsdDelta } from '../text/format';
 import { pricingLine, targetsLine } from './shared';
 
 export function checkTargetsText(w: WorkloadCheck): string {

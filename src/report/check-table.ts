@@ -1,7 +1,7 @@
 /** `check --format table` (the default on a terminal): one row per workload, then why it failed, baseline, information. */
 import Table from 'cli-table3';
 import { type CheckReport } from '../advisor/check';
-import { formatDuration, formatPct } from '../format';
+import { formatDuration, formatPct } from '../text/format';
 import {
   baselineRows, checkPricingLine, checkTargetsText, costText, headline, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
   strategyText,

@@ -3,7 +3,7 @@
  * range from minutes to hours) and a Mermaid quadrant chart for Markdown. Pure text; no colour here.
  */
 import type { FrontierEntry, Report } from '../advisor/types';
-import { formatDuration, formatUsd } from '../format';
+import { formatDuration, formatUsd } from '../text/format';
 import { mdTable } from './markdown-table';
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';

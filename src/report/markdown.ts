@@ -1,6 +1,6 @@
 /** `--format markdown`: a report to paste into a design doc or a pull request; renders cleanly on GitHub. */
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../format';
+import { formatDuration, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
 import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';

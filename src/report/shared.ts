@@ -1,6 +1,6 @@
 /** Words and figures shared by the table and Markdown renderers, so both show the same thing. */
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatPct, formatUsd } from '../format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
 
 export function targetsLine(r: Report): string {
   const t: string[] = [];

@@ -1,7 +1,7 @@
 /** The terminal renderer: the four strategies side by side, the recommendation and why, the pricing source. */
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../format';
+import { formatDuration, formatUsd } from '../text/format';
 import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';

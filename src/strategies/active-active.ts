@@ -8,7 +8,8 @@
 import { InputError } from '../errors';
 import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
-import { changeTransfer, computeFleet, databaseReplica, isAurora, loadBalancer, routing, s3Replica } from './components';
+import { isAurora } from '../model/engines';
+import { changeTransfer, computeFleet, databaseReplica, loadBalancer, routing, s3Replica } from './components';
 import type { StrategyModel } from './types';
 
 /** Aurora global database: at most 10 secondary regions (current AWS limit; the seed document says 5). */
@@ -22,7 +23,7 @@ export const activeActive: StrategyModel = {
   build(w, a) {
     const { primary } = w.regions;
     const others = [w.regions.dr, ...w.regions.additional];
-    if (isAurora(w) && others.length > AURORA_MAX_SECONDARY_REGIONS) {
+    if (isAurora(w.database.engine) && others.length > AURORA_MAX_SECONDARY_REGIONS) {
       throw new InputError(
         `regions.additional: an Aurora global database has at most ${AURORA_MAX_SECONDARY_REGIONS} secondary regions (got ${others.length}: ${others.join(', ')}); use fewer regions or DynamoDB global tables`,
       );
@@ -51,8 +52,8 @@ export const activeActive: StrategyModel = {
       'replication is not backup: corruption and deletions replicate too, so keep point-in-time recovery or periodic backups',
     ];
     if (w.operations.detection === 'manual') notes.push('operations.detection is manual, but active-active relies on health checks to evacuate a region');
-    if (isAurora(w) && !partitioned) notes.push('global-write with Aurora: losing the writer region needs a managed failover (writer promotion) before writes resume; reads continue');
-    if (isAurora(w) && partitioned) notes.push('partitioned-write with Aurora needs one cluster per home region (or write forwarding); writes for the failed partition wait for its recovery');
+    if (isAurora(w.database.engine) && !partitioned) notes.push('global-write with Aurora: losing the writer region needs a managed failover (writer promotion) before writes resume; reads continue');
+    if (isAurora(w.database.engine) && partitioned) notes.push('partitioned-write with Aurora needs one cluster per home region (or write forwarding); writes for the failed partition wait for its recovery');
     return { lines, phases, rpo: replicationRpo(w, a, { strongConsistency: w.activeActive.consistency === 'strong' }), notes };
   },
 };

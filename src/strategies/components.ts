@@ -2,22 +2,15 @@
  * Building blocks shared by the strategy models: each returns the cost lines of one piece of infrastructure in one
  * region. Quantities only; prices are applied later in one place.
  */
-import type { Assumptions } from '../recovery/assumptions';
+import type { Assumptions } from '../model/assumptions';
+import { isAurora, isRelational } from '../model/engines';
+import { DAYS_PER_MONTH } from '../model/time';
 import type { Workload } from '../workload/validate';
 import type { CostLine } from './types';
 
-/** Hours in a month and days in a month (730 / 24). */
-export const HOURS_PER_MONTH = 730;
-export const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-export function isRelational(w: Workload): boolean {
-  return w.database.engine !== 'none' && w.database.engine !== 'dynamodb';
-}
-export function isAurora(w: Workload): boolean {
-  return w.database.engine === 'aurora-mysql' || w.database.engine === 'aurora-postgresql';
-}
 
 /** App servers and their EBS volumes. */
 export function computeFleet(w: Workload, region: string, count: number, label: string): CostLine[] {
@@ -63,10 +56,10 @@ export function loadBalancer(w: Workload, a: Assumptions, region: string): CostL
 
 /** A running database instance (Aurora writer/secondary, RDS instance or replica) and its storage. */
 export function databaseInstance(w: Workload, region: string, role: string, opts: { multiAz?: boolean; instances?: number } = {}): CostLine[] {
-  if (!isRelational(w)) return [];
+  if (!isRelational(w.database.engine)) return [];
   const engine = w.database.engine;
   const instanceClass = w.database.instanceClass!;
-  const aurora = isAurora(w);
+  const aurora = isAurora(engine);
   // Aurora has no Multi-AZ instance price: Multi-AZ is a second (reader) instance. RDS Multi-AZ has its own price.
   const instances = opts.instances ?? (aurora && opts.multiAz ? 2 : 1);
   const deployment = !aurora && opts.multiAz ? 'multi-az' : 'single-az';
@@ -122,7 +115,7 @@ export function databaseReplica(w: Workload, a: Assumptions, primary: string, re
     lines.push({ component: 'DynamoDB replica storage', region, service: 'Amazon DynamoDB', usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
     return lines;
   }
-  const aurora = isAurora(w);
+  const aurora = isAurora(engine);
   const lines = databaseInstance(w, region, aurora ? 'Aurora global secondary' : 'RDS cross-region read replica');
   if (aurora) {
     const ios = (w.dataChangeGbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
@@ -191,7 +184,7 @@ export function s3Replica(w: Workload, a: Assumptions, from: string, region: str
 export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: string): CostLine[] {
   const lines: CostLine[] = [];
   const incrementalGb = w.dataChangeGbPerDay * a.backupRetentionDays.value;
-  if (isRelational(w)) {
+  if (isRelational(w.database.engine)) {
     lines.push({
       component: 'Database backup copies',
       region: dr,

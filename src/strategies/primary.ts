@@ -1,15 +1,16 @@
 /** The primary region's own monthly cost: computed once and shown separately; a strategy's DR cost is on top of it. */
-import type { Assumptions } from '../recovery/assumptions';
+import type { Assumptions } from '../model/assumptions';
 import type { Workload } from '../workload/validate';
 import { computeFleet, databaseInstance, dynamoTable, loadBalancer } from './components';
 import type { CostLine } from './types';
+import { isAurora } from '../model/engines';
 
 export function primaryLines(w: Workload, a: Assumptions): CostLine[] {
   const r = w.regions.primary;
   const lines: CostLine[] = [
     ...computeFleet(w, r, w.compute.count, 'App servers'),
     ...loadBalancer(w, a, r),
-    ...databaseInstance(w, r, w.database.engine.startsWith('aurora') ? 'Aurora writer' : 'RDS instance', { multiAz: w.database.multiAz }),
+    ...databaseInstance(w, r, isAurora(w.database.engine) ? 'Aurora writer' : 'RDS instance', { multiAz: w.database.multiAz }),
     ...dynamoTable(w, r),
   ];
   if (w.objectStorage.storageGb > 0)

@@ -1,5 +1,5 @@
 import type { PriceKey } from '../pricing/types';
-import type { AssumptionName, Assumptions } from '../recovery/assumptions';
+import type { AssumptionName, Assumptions } from '../model/assumptions';
 import type { Phase, RpoSource } from '../recovery/phases';
 import type { StrategyId } from '../workload/schema';
 import type { Workload } from '../workload/validate';

@@ -4,7 +4,7 @@
  */
 import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
-import { formatDuration } from '../workload/duration';
+import { formatDuration } from '../model/time';
 import { amiCopies, changeTransfer, computeFleet, databaseReplica, loadBalancer, routing, s3Replica } from './components';
 import type { StrategyModel } from './types';
 

@@ -1,5 +1,5 @@
 /** Every word the wizard says, in one place (questions, explanation lines, choices, notices). */
-import type { DbEngine } from '../workload/schema';
+import type { DbEngine } from '../model/engines';
 
 export interface QuestionText {
   message: string;

@@ -6,9 +6,10 @@
  * Pure apart from the prompt: no I/O here.
  */
 import { InputError } from '../errors';
-import { REGIONS, regionInfo } from '../pricing/regions';
-import { DB_ENGINES, workloadSchema, type DbEngine, type ParsedWorkload } from '../workload/schema';
-import { nearest } from '../workload/suggest';
+import { REGIONS, regionInfo } from '../model/regions';
+import { DB_ENGINES, type DbEngine } from '../model/engines';
+import { workloadSchema, type ParsedWorkload } from '../workload/schema';
+import { nearest } from '../text/suggest';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { ENGINE_LABELS, NONE_WORDS, OPERATIONS, Q, type QuestionText } from './messages';
 import type { Prompt, Validate } from './prompt';

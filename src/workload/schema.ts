@@ -3,14 +3,13 @@
  * (`dr-advisor schema workload`) and the commented template (`dr-advisor init`) are all derived from this schema.
  */
 import { z } from 'zod';
-import { REGION_CODES } from '../pricing/regions';
-import { ASSUMPTION_NAMES } from '../recovery/assumptions';
-import { parseDuration } from './duration';
+import { REGION_CODES } from '../model/regions';
+import { ASSUMPTION_NAMES } from '../model/assumptions';
+import { DB_ENGINES } from '../model/engines';
+import { parseDuration } from '../model/time';
 
 export const STRATEGY_IDS = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
 export type StrategyId = (typeof STRATEGY_IDS)[number];
-export const DB_ENGINES = ['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres', 'dynamodb', 'none'] as const;
-export type DbEngine = (typeof DB_ENGINES)[number];
 
 // ---- field builders: each carries the words of its error message -----------------------------------------------
 const MAX = 1e9;

@@ -1,10 +1,11 @@
 /** Validation with one-line messages that name the field, the value and what is allowed. Pure. */
 import type { z } from 'zod';
 import { InputError } from '../errors';
-import { regionInfo } from '../pricing/regions';
-import { ASSUMPTION_NAMES } from '../recovery/assumptions';
+import { regionInfo } from '../model/regions';
+import { ASSUMPTION_NAMES } from '../model/assumptions';
+import { ENGINES } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from './schema';
-import { nearest } from './suggest';
+import { nearest } from '../text/suggest';
 
 /** The workload after validation and normalization: every default filled in. */
 export type Workload = ParsedWorkload & {
@@ -129,7 +130,7 @@ export function normalizeWorkload(w: ParsedWorkload): Workload {
   const instanceClass =
     engine === 'dynamodb' || engine === 'none'
       ? undefined
-      : (w.database.instanceClass ?? (engine.startsWith('aurora') ? 'db.r6g.large' : 'db.m5.large'));
+      : (w.database.instanceClass ?? ENGINES[engine].defaultClass);
   return {
     ...w,
     regions: { ...w.regions, dr },

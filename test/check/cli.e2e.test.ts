@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDuration } from '../../src/format';
+import { formatDuration } from '../../src/text/format';
 import { runCli } from '../helpers/cli';
 import { check, edit, EXAMPLES, lines, makeRepo } from './helpers';
 

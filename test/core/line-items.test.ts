@@ -1,6 +1,6 @@
 /** Hand-computed line items: list price × quantity, a month being 730 h, in several regions. */
 import { describe, expect, it } from 'vitest';
-import { priceLine, tieredCost } from '../../src/pricing/apply';
+import { priceLine, tieredCost } from '../../src/advisor/price-lines';
 import type { Price } from '../../src/pricing/types';
 import { estimateReport, example, line, strategy } from '../helpers/core';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveAssumptions } from '../../src/recovery/assumptions';
+import { resolveAssumptions } from '../../src/model/assumptions';
 import { mulberry32, percentile, samplePert, simulateRto } from '../../src/recovery/montecarlo';
 import { phase, rtoSeconds } from '../../src/recovery/phases';
 import { estimateReport, example } from '../helpers/core';

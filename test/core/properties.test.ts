@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/advisor/evaluate';
 import { planEstimate } from '../../src/advisor/plan';
 import { createSnapshotPriceBook } from '../../src/pricing/snapshot';
-import { REGION_CODES } from '../../src/pricing/regions';
+import { REGION_CODES } from '../../src/model/regions';
 import { validateWorkload } from '../../src/workload/validate';
 
 const TYPES = ['m5.large', 'm5.xlarge', 'm6i.large', 'c5.large', 't3.medium', 'r5.large', 'm6g.large'];

@@ -1,7 +1,7 @@
 /** RTO/RPO arithmetic per strategy, by hand from the named defaults (reference/dr-model.md §5). */
 import { describe, expect, it } from 'vitest';
 import { planEstimate } from '../../src/advisor/plan';
-import { ASSUMPTIONS, resolveAssumptions } from '../../src/recovery/assumptions';
+import { ASSUMPTIONS, resolveAssumptions } from '../../src/model/assumptions';
 import { restoreScale, rpoSeconds, rtoSeconds } from '../../src/recovery/phases';
 import { example, HOUR, MIN } from '../helpers/core';
 

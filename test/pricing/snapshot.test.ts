@@ -6,15 +6,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { PricingError } from '../../src/errors';
 import { parsePriceKeyId, priceKeyId } from '../../src/pricing/keys';
-import { REGION_CODES } from '../../src/pricing/regions';
+import { REGION_CODES } from '../../src/model/regions';
 import {
   createSnapshotPriceBook,
   knownDbInstanceClasses,
   knownInstanceTypes,
   loadSnapshot,
-  nearest,
   snapshotInfo,
 } from '../../src/pricing/snapshot';
+import { nearest } from '../../src/text/suggest';
 import { PRICE_UNITS, type PriceKey, type PriceService } from '../../src/pricing/types';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

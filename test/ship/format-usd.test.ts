@@ -1,7 +1,7 @@
 /** formatUsd no longer goes through Intl (start-up); it must print exactly what toLocaleString('en-US') printed. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatUsd } from '../../src/format';
+import { formatUsd } from '../../src/text/format';
 
 function viaIntl(usd: number): string {
   const abs = Math.abs(usd);

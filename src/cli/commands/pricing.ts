@@ -7,7 +7,7 @@ import { InputError } from '../../errors';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from '../../pricing/cache';
 import { formatAge, refreshPrices } from '../../pricing/index';
 import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
-import { REGION_CODES } from '../../pricing/regions';
+import { REGION_CODES } from '../../model/regions';
 import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot';
 import type { PriceKey } from '../../pricing/types';
 import { terminal } from '../terminal';

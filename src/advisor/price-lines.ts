@@ -3,10 +3,10 @@
  * else) times its price, with tiers. Pure. A missing price is an error, never zero.
  */
 import { PricingError } from '../errors';
-import { HOURS_PER_MONTH } from '../strategies/components';
+import { HOURS_PER_MONTH } from '../model/time';
 import type { CostLine } from '../strategies/types';
-import { priceKeyId } from './keys';
-import type { Price, PriceSource } from './types';
+import { priceKeyId } from '../pricing/keys';
+import type { Price, PriceSource } from '../pricing/types';
 
 export interface LineItem {
   component: string;

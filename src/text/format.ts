@@ -1,5 +1,5 @@
 /** Human formatting of money, durations and percentages: one place, used by reasons and every renderer. */
-export { formatDuration } from './workload/duration';
+export { formatDuration } from '../model/time';
 
 /** $1,234.56 (cents always shown below $10,000; whole dollars above). */
 export function formatUsd(usd: number): string {

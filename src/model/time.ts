@@ -1,4 +1,10 @@
-/** Durations as users write them: `90s`, `15m`, `4h`, `1d`, or compound `1h30m`. Seconds everywhere inside. */
+/** Time as the model counts it: a month of 730 hours, and durations as users write them (`90s`, `15m`, `4h`, `1d`, or
+ * compound `1h30m`). Seconds everywhere inside. */
+
+/** Hours in a month and days in a month (730 / 24), as the AWS Pricing Calculator counts them. */
+export const HOURS_PER_MONTH = 730;
+export const DAYS_PER_MONTH = HOURS_PER_MONTH / 24;
+
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
 const DURATION_RE = /^(?:(\d+(?:\.\d+)?)(w|d|h|m|s))+$/;
 const PART_RE = /(\d+(?:\.\d+)?)(w|d|h|m|s)/g;
