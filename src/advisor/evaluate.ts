@@ -7,7 +7,6 @@ import { rpoCategory, rtoCategory } from '../recovery/categories';
 import { simulateRto, type RtoDistribution } from '../recovery/montecarlo';
 import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
 import { azOutage, dataCorruption, scenarioTimes } from '../recovery/scenarios';
-import { parseDuration } from '../model/time';
 import { paretoFrontier } from './frontier';
 import { breakEvenDowntimeCost, expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
@@ -24,11 +23,6 @@ export interface EvaluateOptions {
 
 export const DISCLAIMER =
   'Estimates only: list prices (no discounts, taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
-
-function targetSeconds(v: string | number | undefined): number | null {
-  if (v === undefined) return null;
-  return typeof v === 'number' ? v : (parseDuration(v) ?? null);
-}
 
 function roundItem(i: LineItem): LineItem {
   return { ...i, monthlyCost: cents(i.monthlyCost) };
@@ -112,11 +106,7 @@ export function evaluateStrategy(
 
 export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): Report {
   const w = plan.workload;
-  const targets: Report['targets'] = {
-    rtoSeconds: targetSeconds(w.targets.rto),
-    rpoSeconds: targetSeconds(w.targets.rpo),
-    maxMonthlyCost: w.targets.maxMonthlyCost ?? null,
-  };
+  const targets: Report['targets'] = { ...plan.targets };
   const primaryItems = plan.primary.map((l) => priceLine(l, prices));
   const memo = new Map<string, RtoDistribution>();
   const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
@@ -185,8 +175,8 @@ function scenarios(plan: EstimatePlan, strategies: StrategyResult[]): ScenarioRe
     {
       id: 'data-corruption',
       name: SCENARIO_NAMES['data-corruption'],
-      strategies: strategies.map((s) => {
-        const c = dataCorruption(w, a, s.base);
+      strategies: strategies.map((s, i) => {
+        const c = dataCorruption(w, a, plan.strategies[i].model);
         return { strategy: s.id, ...scenarioTimes(c), note: c.note };
       }),
     },

@@ -2,6 +2,7 @@
  * JSON Schema (draft 2020-12) of `--format json` (design.md §7, schemaVersion 1). Kept beside the Report type in
  * `types.ts`; a test validates real output against it so the two cannot drift apart.
  */
+import { STRATEGY_IDS } from '../model/strategies';
 import { workloadJsonSchema } from '../workload/template';
 
 const num = { type: 'number' } as const;
@@ -34,7 +35,7 @@ const strategy = {
   type: 'object',
   required: ['id', 'name', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'rto', 'phases', 'meetsTargets', 'violations', 'expectedAnnualLoss', 'totalAnnualCost', 'lineItems', 'assumptions'],
   properties: {
-    id: str, name: str, base: { enum: ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] }, summary: str,
+    id: str, name: str, base: { enum: [...STRATEGY_IDS] }, summary: str,
     drMonthlyCost: num, rtoSeconds: num, rpoSeconds: num,
     rtoCategory: str, rpoCategory: str,
     rto: { type: 'object', required: ['p50', 'p90', 'p99'], properties: { p50: num, p90: num, p99: num, mean: num, pMeetsTarget: nullableNum, samples: num } },

@@ -6,7 +6,7 @@ import { BASE_STRATEGIES } from '../strategies';
 import { primaryLines } from '../strategies/primary';
 import { VARIANTS } from '../strategies/variants';
 import type { CostLine, StrategyModel, StrategyPlan } from '../strategies/types';
-import type { Workload } from '../workload/validate';
+import { targetsOf, type Targets, type Workload } from '../workload/validate';
 
 export interface PlannedStrategy {
   model: StrategyModel;
@@ -15,6 +15,8 @@ export interface PlannedStrategy {
 
 export interface EstimatePlan {
   workload: Workload;
+  /** The workload's targets in seconds (normalised once, here). */
+  targets: Targets;
   assumptions: Assumptions;
   primary: CostLine[];
   strategies: PlannedStrategy[];
@@ -37,5 +39,5 @@ export function planEstimate(workload: Workload, opts: PlanOptions = {}): Estima
   const strategies = (opts.models ?? BASE_STRATEGIES).map(build);
   const variants = opts.variants ? VARIANTS.map(build) : [];
   const keys = distinctKeys([...primary, ...strategies.flatMap((s) => s.plan.lines), ...variants.flatMap((s) => s.plan.lines)].map((l) => l.key));
-  return { workload, assumptions, primary, strategies, variants, keys };
+  return { workload, targets: targetsOf(workload), assumptions, primary, strategies, variants, keys };
 }

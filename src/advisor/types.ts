@@ -3,7 +3,7 @@ import type { LineItem } from './price-lines';
 import type { PriceSource } from '../pricing/types';
 import type { Branch, PhaseName } from '../recovery/phases';
 import type { TimeCategory } from '../recovery/categories';
-import type { Workload } from '../workload/validate';
+import type { Targets, Workload } from '../workload/validate';
 
 export interface AssumptionUse {
   name: string;
@@ -109,7 +109,7 @@ export interface Report {
   currency: 'USD';
   tool: { name: 'dr-advisor'; version: string };
   workload: Workload;
-  targets: { rtoSeconds: number | null; rpoSeconds: number | null; maxMonthlyCost: number | null };
+  targets: Targets;
   pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; estimatedLineItems: number };
   primaryMonthlyCost: number;
   primaryLineItems: LineItem[];

@@ -19,13 +19,13 @@ export interface ScenarioPlan {
   note: string;
 }
 
-/** The manual decision assumption each base strategy uses (corruption is always a human call). */
-const DECISION: Record<string, AssumptionName> = {
-  'backup-restore': 'decideBackupRestoreMinutes',
-  'pilot-light': 'decidePilotLightMinutes',
-  'warm-standby': 'decideWarmStandbyMinutes',
-  'active-active': 'decideWarmStandbyMinutes',
-};
+/** What the corruption scenario needs to know of a strategy (its model states both). */
+export interface CorruptionFacts {
+  /** The manual decision assumption of the strategy (corruption is always a human call). */
+  decision: AssumptionName;
+  /** Whether the DR side is a live replica, which copies the damage. */
+  replicatesData: boolean;
+}
 
 export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   const phases: Phase[] = [phase(a, 'detect', 'detect (ALB and database health checks)', 'serial', [t('detectAutomatedMinutes')])];
@@ -54,10 +54,10 @@ export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   return { phases, rpo, note: ['an AZ loss is handled inside the primary region; the DR strategy does not change it', ...notes].join('; ') };
 }
 
-export function dataCorruption(w: Workload, a: Assumptions, strategyBase: string): ScenarioPlan {
+export function dataCorruption(w: Workload, a: Assumptions, strategy: CorruptionFacts): ScenarioPlan {
   const phases: Phase[] = [
     phase(a, 'detect', 'notice the corruption or deletion', 'serial', [t('detectCorruptionMinutes')]),
-    phase(a, 'decide', 'decide the restore point (manual)', 'serial', [t(DECISION[strategyBase] ?? 'decidePilotLightMinutes')]),
+    phase(a, 'decide', 'decide the restore point (manual)', 'serial', [t(strategy.decision)]),
     ...restoreDatabase(w, a).map((p) => ({ ...p, label: p.label.replace('from snapshot copy', 'to a point in time').replace('from backup copy', 'from backup').replace('from backup (', 'to a point in time (') })),
     validate(a, 'validateBackupRestoreMinutes'),
   ];
@@ -72,7 +72,7 @@ export function dataCorruption(w: Workload, a: Assumptions, strategyBase: string
           }),
     );
   }
-  const note = strategyBase === 'active-active' || strategyBase === 'warm-standby' || strategyBase === 'pilot-light'
+  const note = strategy.replicatesData
     ? 'replication copies the damage to the DR region(s): recovery comes from backups or point-in-time recovery'
     : 'recovery comes from backups or point-in-time recovery';
   return { phases, rpo, note: engine === 'none' ? 'no database: restore objects from S3 versions' : note };

@@ -4,7 +4,8 @@
  * summary (which the command also appends to `$GITHUB_STEP_SUMMARY`).
  * Escaping follows the runner: data escapes `%`, `\r`, `\n`; property values also escape `:` and `,`.
  */
-import { violationSentence, type CheckReport } from '../advisor/check';
+import type { CheckReport } from '../advisor/check/types';
+import { violationSentence } from './check-text';
 import { renderCheckMarkdown } from './check-markdown';
 
 export function escapeData(text: string): string {

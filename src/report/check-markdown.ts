@@ -1,8 +1,8 @@
 /** `check --format markdown`: a pull-request comment. A summary line with a pass/fail mark per workload, then the detail. */
-import { type CheckReport, type WorkloadCheck } from '../advisor/check';
+import type { CheckReport, WorkloadCheck } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
-  baselineRows, checkPricingLine, checkTargetsText, costText, headline, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
+  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
   strategyText,
 } from './check-shared';
 import { mdTable } from './markdown';
@@ -37,7 +37,7 @@ export function renderCheckMarkdown(r: CheckReport): string {
     out.push('');
   }
   if (r.baseline) {
-    const limit = r.baseline.maxIncreasePct !== null ? `; at most ${formatPct(r.baseline.maxIncreasePct / 100, r.baseline.maxIncreasePct % 1 ? 1 : 0)} cost increase allowed` : '';
+    const limit = increaseLimitText(r);
     out.push(`**Changes since the baseline** (${code(r.baseline.file)}${limit})`, '');
     out.push(mdTable(['Workload', 'Strategy', 'DR cost/month', 'Change', 'RTO', 'RPO'], baselineRows(r).map((x) => [x.name, x.strategy, x.cost, x.change, x.rto, x.rpo])), '');
     const others = otherStrategyChanges(r);

@@ -1,5 +1,6 @@
 /** Words and cells shared by the check renderers (table, Markdown, GitHub), so that all show the same thing. */
-import { costChangeText, pctText, timeChangeText, type CheckReport, type WorkloadCheck } from '../advisor/check';
+import type { CheckReport, WorkloadCheck } from '../advisor/check/types';
+import { allowedIncreaseText, costChangeText, pctText, timeChangeText } from './check-text';
 import type { Report } from '../advisor/types';
 import { formatDuration, formatUsd, formatUsdDelta } from '../text/format';
 import { pricingLine, targetsLine } from './shared';
@@ -89,6 +90,11 @@ export function otherStrategyChanges(r: CheckReport): string[] {
     }
   }
   return out;
+}
+
+/** "; at most 10% cost increase allowed" when --max-increase was given, else "". */
+export function increaseLimitText(r: CheckReport): string {
+  return r.baseline && r.baseline.maxIncreasePct !== null ? `; at most ${allowedIncreaseText(r.baseline.maxIncreasePct)} cost increase allowed` : '';
 }
 
 export function removedLine(r: CheckReport): string | null {

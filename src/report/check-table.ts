@@ -1,9 +1,9 @@
 /** `check --format table` (the default on a terminal): one row per workload, then why it failed, baseline, information. */
 import Table from 'cli-table3';
-import { type CheckReport } from '../advisor/check';
+import type { CheckReport } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
-  baselineRows, checkPricingLine, checkTargetsText, costText, headline, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
+  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
   strategyText,
 } from './check-shared';
 import { makeStyle } from './style';
@@ -34,7 +34,7 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
     for (const w of failing) for (const v of w.violations) out.push(`  ${c.red('✗')} ${w.name} (${w.strategyName}, ${w.file}): ${v.message}`);
   }
   if (r.baseline) {
-    const limit = r.baseline.maxIncreasePct !== null ? `; at most ${formatPct(r.baseline.maxIncreasePct / 100, r.baseline.maxIncreasePct % 1 ? 1 : 0)} cost increase allowed` : '';
+    const limit = increaseLimitText(r);
     out.push(c.bold(`Changes since the baseline (${r.baseline.file}${limit}):`));
     const b = table(['Workload', 'Strategy', 'DR cost/month', 'Change', 'RTO', 'RPO'], opts.color);
     for (const x of baselineRows(r)) b.push([x.name, x.strategy, x.cost, x.change, x.rto, x.rpo]);

@@ -5,6 +5,7 @@ import { formatDuration, formatUsd } from '../text/format';
 import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
+import { modelOf } from '../strategies';
 
 export interface RenderOptions {
   color: boolean;
@@ -43,10 +44,10 @@ export function renderTable(r: Report, opts: RenderOptions): string {
   for (const b of r.breakEven) if (b.downtimeCostPerHour !== null) out.push(`${c.dim('Break-even:')} ${b.sentence}`);
   const pareto = r.frontier.filter((p) => p.pareto && p.sameAs === null).map((p) => p.name);
   if (pareto.length) out.push(`${c.dim('Pareto-optimal on cost vs RTO P90:')} ${pareto.join('; ')} (--explain draws the frontier).`);
-  const notes = r.strategies.flatMap((s) => s.notes.map((n) => `${s.name}: ${n}`));
-  if (notes.length && !opts.explain) {
-    const ws = r.strategies.find((s) => s.base === 'warm-standby' && s.notes.length);
-    if (ws) out.push(`${c.yellow('Note:')} ${ws.name}: ${ws.notes[0]}.`);
+  if (!opts.explain) {
+    // The strategy whose model puts its first note in the headline (warm standby: "manual detection dominates").
+    const headline = r.strategies.find((s) => modelOf(s.id)?.headlineNote && s.notes.length);
+    if (headline) out.push(`${c.yellow('Note:')} ${headline.name}: ${headline.notes[0]}.`);
   }
   if (opts.explain) out.push(...explain(r, c));
   out.push(c.dim(pricingLine(r)));

@@ -20,6 +20,9 @@ export const activeActive: StrategyModel = {
   base: 'active-active',
   name: 'Multi-site Active-Active',
   summary: 'two or more regions serve traffic at once',
+  // Health checks decide; the manual decision is the one taken when data is corrupted (and replicated).
+  decision: 'decideWarmStandbyMinutes',
+  replicatesData: true,
   build(w, a) {
     const { primary } = w.regions;
     const others = [w.regions.dr, ...w.regions.additional];
@@ -41,7 +44,7 @@ export const activeActive: StrategyModel = {
     const partitioned = w.activeActive.writePattern === 'partitioned-write';
     const phases = [
       detect(w, a, true),
-      decide(w, a, 'decideWarmStandbyMinutes', true),
+      decide(w, a, activeActive.decision, true),
       ...promoteDatabase(w, a, { skip: partitioned }),
       phase(a, 'scale', 'no scale-out (every region runs at full size)', 'compute', []),
       trafficShift(w, a),

@@ -12,6 +12,8 @@ export const backupRestore: StrategyModel = {
   base: 'backup-restore',
   name: 'Backup & Restore',
   summary: 'rebuild from backups after the disaster',
+  decision: 'decideBackupRestoreMinutes',
+  replicatesData: false,
   build(w, a) {
     const { primary, dr } = w.regions;
     const lines = [
@@ -21,7 +23,7 @@ export const backupRestore: StrategyModel = {
     ];
     const phases = [
       detect(w, a),
-      decide(w, a, 'decideBackupRestoreMinutes'),
+      decide(w, a, backupRestore.decision),
       ...restoreDatabase(w, a),
       phase(a, 'provision', 'deploy infrastructure from IaC', 'compute', [t('provisionInfraMinutes')]),
       launchServers(w, a),

@@ -12,6 +12,8 @@ export const pilotLight: StrategyModel = {
   base: 'pilot-light',
   name: 'Pilot Light',
   summary: 'only the data tier runs; servers start when needed',
+  decision: 'decidePilotLightMinutes',
+  replicatesData: true,
   build(w, a) {
     const { primary, dr } = w.regions;
     const lines = [
@@ -23,7 +25,7 @@ export const pilotLight: StrategyModel = {
     ];
     const phases = [
       detect(w, a),
-      decide(w, a, 'decidePilotLightMinutes'),
+      decide(w, a, pilotLight.decision),
       ...promoteDatabase(w, a),
       phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
       launchServers(w, a),

@@ -1,7 +1,7 @@
 import type { PriceKey } from '../pricing/types';
 import type { AssumptionName, Assumptions } from '../model/assumptions';
 import type { Phase, RpoSource } from '../recovery/phases';
-import type { StrategyId } from '../workload/schema';
+import type { StrategyId } from '../model/strategies';
 import type { Workload } from '../workload/validate';
 
 /**
@@ -36,5 +36,11 @@ export interface StrategyModel {
   base: StrategyId;
   name: string;
   summary: string;
+  /** The manual decision to fail over (or, for any strategy, to restore after data corruption: always a human call). */
+  decision: AssumptionName;
+  /** True when the DR side keeps a live copy by replication, so that corruption and deletions replicate to it too. */
+  replicatesData: boolean;
+  /** True when the plan's first note belongs in the headline of the terminal table (e.g. "manual detection dominates"). */
+  headlineNote?: boolean;
   build(w: Workload, a: Assumptions): StrategyPlan;
 }

@@ -14,11 +14,14 @@ export function standbyCount(count: number, capacity: number): number {
 }
 
 export function warmStandbyModel(capacity?: number, id = 'warm-standby', name = 'Warm Standby'): StrategyModel {
-  return {
+  const model: StrategyModel = {
     id,
     base: 'warm-standby',
     name,
     summary: 'a scaled-down full copy always runs',
+    decision: 'decideWarmStandbyMinutes',
+    replicatesData: true,
+    headlineNote: true,
     build(w, a) {
       const { primary, dr } = w.regions;
       const cap = capacity ?? w.operations.warmStandbyCapacity;
@@ -35,7 +38,7 @@ export function warmStandbyModel(capacity?: number, id = 'warm-standby', name = 
       const full = standby >= w.compute.count;
       const phases = [
         detect(w, a),
-        decide(w, a, 'decideWarmStandbyMinutes'),
+        decide(w, a, model.decision),
         ...promoteDatabase(w, a),
         phase(a, 'scale', full ? 'no scale-out (standby at full capacity)' : `scale out from ${standby} to ${w.compute.count} servers`, 'compute', full ? [] : [t('warmStandbyScaleOutMinutes')]),
         trafficShift(w, a),
@@ -51,6 +54,7 @@ export function warmStandbyModel(capacity?: number, id = 'warm-standby', name = 
       return { lines, phases, rpo: replicationRpo(w, a), notes };
     },
   };
+  return model;
 }
 
 export const warmStandby = warmStandbyModel();

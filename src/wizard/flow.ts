@@ -4,7 +4,7 @@
  * file system) is passed in, so tests run it with canned answers and fakes.
  */
 import type { Report } from '../advisor/types';
-import { STRATEGY_IDS, type StrategyId } from '../workload/schema';
+import { STRATEGY_IDS, type StrategyId } from '../model/strategies';
 import { renderTemplate } from '../workload/template';
 import { validateWorkload, type Workload } from '../workload/validate';
 import { overwrite, Q, text } from './messages';

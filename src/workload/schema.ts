@@ -6,10 +6,9 @@ import { z } from 'zod';
 import { REGION_CODES } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { DB_ENGINES } from '../model/engines';
+import { STRATEGY_IDS } from '../model/strategies';
 import { parseDuration } from '../model/time';
 
-export const STRATEGY_IDS = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'] as const;
-export type StrategyId = (typeof STRATEGY_IDS)[number];
 
 // ---- field builders: each carries the words of its error message -----------------------------------------------
 const MAX = 1e9;

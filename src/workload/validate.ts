@@ -5,6 +5,7 @@ import { regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { ENGINES } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from './schema';
+import { parseDuration } from '../model/time';
 import { nearest } from '../text/suggest';
 
 /** The workload after validation and normalization: every default filled in. */
@@ -140,6 +141,23 @@ export function normalizeWorkload(w: ParsedWorkload): Workload {
       regionEventsPerYear: w.business.regionEventsPerYear ?? (w.regions.primary === 'us-east-1' ? 0.5 : 0.2),
     },
   };
+}
+
+/** A workload's targets in seconds and USD; null where the workload sets none. */
+export interface Targets {
+  rtoSeconds: number | null;
+  rpoSeconds: number | null;
+  maxMonthlyCost: number | null;
+}
+
+/**
+ * The targets normalised to seconds: the one place a workload's durations are parsed (validation has already checked
+ * them), so that the core only ever sees numbers.
+ */
+export function targetsOf(w: Workload): Targets {
+  const seconds = (v: string | number | undefined): number | null =>
+    v === undefined ? null : typeof v === 'number' ? v : (parseDuration(v) ?? null);
+  return { rtoSeconds: seconds(w.targets.rto), rpoSeconds: seconds(w.targets.rpo), maxMonthlyCost: w.targets.maxMonthlyCost ?? null };
 }
 
 /** Validates names that only the price catalog knows (instance types, DB classes). Pure: the catalog is passed in. */

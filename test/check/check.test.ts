@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  compareWithBaseline, increaseViolation, matchBaseline, parseBaseline, pctText, timeChangeText, type BaselineEntry, type WorkloadCheck,
-} from '../../src/advisor/check';
+import { matchBaseline, parseBaseline } from '../../src/advisor/check/baseline';
+import type { BaselineEntry, WorkloadCheck } from '../../src/advisor/check/types';
+import { compareWithBaseline, increaseViolation, pctText, timeChangeText } from '../../src/report/check-text';
 import { expandFiles, parsePercentFlag } from '../../src/cli/commands/check';
 import { expandBraces, globFiles } from '../../src/cli/glob';
 import { InputError } from '../../src/errors';

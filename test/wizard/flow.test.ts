@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/advisor/types';
 import { prefill } from '../../src/cli/commands/wizard';
-import { estimateReport } from '../../src/cli/run-estimate';
+import { estimateReport } from '../../src/cli/pipeline';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../../src/pricing/snapshot';
 import { renderTable } from '../../src/report/table';
 import { loadExample } from '../../src/workload/load';

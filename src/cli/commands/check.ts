@@ -5,20 +5,22 @@
  * I/O only; the logic is in src/advisor/check.ts.
  */
 import { appendFileSync, readFileSync, statSync } from 'node:fs';
-import { parseBaseline, runCheck, failureLine, type BaselineEntry, type CheckInput } from '../../advisor/check';
-import { evaluate } from '../../advisor/evaluate';
+import { parseBaseline } from '../../advisor/check/baseline';
+import { runCheck } from '../../advisor/check/run';
+import type { BaselineEntry, CheckInput } from '../../advisor/check/types';
 import { planEstimate, type EstimatePlan } from '../../advisor/plan';
 import { CheckFailed, InputError } from '../../errors';
-import { distinctKeys } from '../../pricing/keys';
 import type { PriceBook } from '../../pricing/types';
 import { renderCheckGithub } from '../../report/check-github';
 import { renderCheckJson } from '../../report/check-json';
 import { renderCheckMarkdown } from '../../report/check-markdown';
 import { renderCheckTable } from '../../report/check-table';
+import { describeCheck, failureLine } from '../../report/check-text';
 import { VERSION } from '../../version';
-import { STRATEGY_IDS } from '../../workload/schema';
+import { STRATEGY_IDS } from '../../model/strategies';
 import { globFiles, hasGlob } from '../glob';
 import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
+import { evaluatePlans } from '../pipeline';
 import { terminal } from '../terminal';
 
 export interface CheckOptions extends PricingFlags {
@@ -85,12 +87,9 @@ function readBaseline(path: string): BaselineEntry[] {
  * once), prints the diagnostics on stderr, and evaluates each plan with the estimate core.
  */
 export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
-  const { prices, warnings } = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
+  const { items, warnings } = await evaluatePlans(plans, book, { generatedAt, samples: SAMPLES, seed: SEED });
   printPricingWarnings(warnings);
-  return plans.map(({ file, plan }) => ({
-    file,
-    report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
-  }));
+  return items.map(({ file, report }) => ({ file, report }));
 }
 
 export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
@@ -127,12 +126,14 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   // 3. Prices: every distinct key across every workload, resolved in one call; 4. evaluate each.
   const generatedAt = new Date().toISOString();
   const inputs = await priceAndEvaluate(plans, await createPriceBook(pricing), generatedAt);
-  const report = runCheck(inputs, {
-    generatedAt,
-    version: VERSION,
-    ...(opts.strategy ? { strategyOverride: opts.strategy } : {}),
-    ...(baseline ? { baseline: { file: opts.baseline!, entries: baseline, ...(maxIncreasePct !== undefined ? { maxIncreasePct } : {}) } } : {}),
-  });
+  const report = describeCheck(
+    runCheck(inputs, {
+      generatedAt,
+      version: VERSION,
+      ...(opts.strategy ? { strategyOverride: opts.strategy } : {}),
+      ...(baseline ? { baseline: { file: opts.baseline!, entries: baseline, ...(maxIncreasePct !== undefined ? { maxIncreasePct } : {}) } } : {}),
+    }),
+  );
 
   // 5. Output: all of it, then the exit code.
   if (format === 'json') process.stdout.write(renderCheckJson(report));

@@ -3,7 +3,7 @@ import { renderJson } from '../../report/json';
 import { renderMarkdown } from '../../report/markdown';
 import { renderTable } from '../../report/table';
 import { loadWorkload, parseIntFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags, type WorkloadFlags } from '../inputs';
-import { estimateReport } from '../run-estimate';
+import { estimateReport } from '../pipeline';
 import { terminal } from '../terminal';
 
 export interface EstimateOptions extends WorkloadFlags, PricingFlags {

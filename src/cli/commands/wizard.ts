@@ -16,7 +16,7 @@ import { text } from '../../wizard/messages';
 import { draftFrom, type Draft } from '../../wizard/steps';
 import { writeFileAtomic } from '../files';
 import { pricingOptions, printPricingWarnings, warnToStderr } from '../inputs';
-import { estimateReport } from '../run-estimate';
+import { estimateReport } from '../pipeline';
 import { terminal } from '../terminal';
 import { STARTER } from './init';
 

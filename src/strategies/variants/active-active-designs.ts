@@ -14,6 +14,8 @@ function design(id: string, name: string, choice: Choice): StrategyModel {
     base: 'active-active',
     name,
     summary: `${choice.failoverRouting === 'route53' ? 'Route 53 health-checked records' : 'Global Accelerator static IPs'}, ${choice.writePattern}`,
+    decision: activeActive.decision,
+    replicatesData: activeActive.replicatesData,
     build(w, a) {
       const chosen = {
         ...w,

@@ -13,6 +13,8 @@ export const pilotLightDrs: StrategyModel = {
   base: 'pilot-light',
   name: 'Pilot Light with Elastic Disaster Recovery',
   summary: 'servers replicated continuously by AWS DRS and launched on failover; the data tier runs',
+  decision: 'decidePilotLightMinutes',
+  replicatesData: true,
   build(w, a) {
     const { primary, dr } = w.regions;
     const n = w.compute.count;
@@ -42,7 +44,7 @@ export const pilotLightDrs: StrategyModel = {
     ];
     const phases = [
       detect(w, a),
-      decide(w, a, 'decidePilotLightMinutes'),
+      decide(w, a, pilotLightDrs.decision),
       ...promoteDatabase(w, a),
       phase(a, 'launch', `launch ${n} recovery instances with DRS`, 'compute', [t('drsRecoveryMinutes')]),
       trafficShift(w, a),

@@ -1,0 +1,58 @@
+/**
+ * The one pipeline that `estimate`, the wizard and `check` share: plan every workload, resolve every distinct price
+ * key in ONE PriceBook call (a key shared by 1,000 files is asked for once), and evaluate each plan with the core.
+ * Diagnostics come back to the caller, which decides when to print them (after a spinner, or at once).
+ */
+import { evaluate } from '../advisor/evaluate';
+import { planEstimate, type EstimatePlan } from '../advisor/plan';
+import type { Report } from '../advisor/types';
+import type { PricingOptions } from '../pricing/index';
+import { distinctKeys } from '../pricing/keys';
+import type { PriceBook } from '../pricing/types';
+import type { Workload } from '../workload/validate';
+import { VERSION } from '../version';
+import { createPriceBook } from './inputs';
+
+/** Monte Carlo defaults when no --samples / --seed is given (the estimate flags default to the same values). */
+export const DEFAULT_SAMPLES = 10_000;
+export const DEFAULT_SEED = 1;
+
+export interface EvaluateRun {
+  generatedAt: string;
+  samples: number;
+  seed: number;
+}
+
+/** Prices every plan from one resolution and evaluates each; each item comes back with its report. */
+export async function evaluatePlans<T extends { plan: EstimatePlan }>(
+  items: readonly T[],
+  book: PriceBook,
+  run: EvaluateRun,
+): Promise<{ items: (T & { report: Report })[]; warnings: string[] }> {
+  const { prices, warnings } = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
+  const out = items.map((item) => ({
+    ...item,
+    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings }),
+  }));
+  return { items: out, warnings };
+}
+
+export interface EstimateRun {
+  samples?: number;
+  seed?: number;
+  /** Price and time the variants for the frontier (default true). */
+  variants?: boolean;
+  /** Clock for `generatedAt`; default now. */
+  now?: () => Date;
+}
+
+/** "Estimate this workload → Report" (estimate and the wizard); the diagnostics are in `report.pricing.warnings`. */
+export async function estimateReport(workload: Workload, pricing: PricingOptions, run: EstimateRun = {}): Promise<Report> {
+  const plan = planEstimate(workload, { variants: run.variants ?? true });
+  const { items } = await evaluatePlans([{ plan }], await createPriceBook(pricing), {
+    generatedAt: (run.now ?? (() => new Date()))().toISOString(),
+    samples: run.samples ?? DEFAULT_SAMPLES,
+    seed: run.seed ?? DEFAULT_SEED,
+  });
+  return items[0].report;
+}
