@@ -1,6 +1,6 @@
 /** Words and cells shared by the check renderers (table, Markdown, GitHub), so that all show the same thing. */
 import type { CheckReport, WorkloadCheck } from '../advisor/check/types';
-import { allowedIncreaseText, costChangeText, pctText, timeChangeText } from './check-text';
+import { allowedIncreaseText, costChangeText, pctText, timeChangeText, violationLabel } from './check-text';
 import type { Report } from '../advisor/types';
 import { formatDuration, formatUsd, formatUsdDelta } from '../text/format';
 import { pricingLine, targetsLine } from './shared';
@@ -29,13 +29,17 @@ export function rtoText(w: WorkloadCheck): string {
 
 /** "pass" / "FAIL: RTO, budget" (+ "new" when new since the baseline). */
 export function resultText(w: WorkloadCheck): string {
-  const what = w.violations.map((v) => (v.target === 'maxMonthlyCost' ? 'budget' : v.target === 'maxIncrease' ? 'cost increase' : v.target.toUpperCase()));
+  const what = w.violations.map(violationLabel);
   return w.pass ? 'pass' : `FAIL: ${[...new Set(what)].join(', ')}`;
 }
 
 export function headline(r: CheckReport): string {
   const s = r.summary;
-  const counts = `${s.passed} of ${s.workloads} workload${s.workloads === 1 ? '' : 's'} pass${s.passed === 1 ? 'es' : ''}${s.failed ? `, ${s.failed} fail${s.failed === 1 ? 's' : ''}` : ''}`;
+  // "2 of 3 workloads pass, 1 fails"; with none passing, "the workload fails" / "all 3 workloads fail".
+  const counts =
+    s.passed === 0 && s.workloads > 0
+      ? s.workloads === 1 ? 'the workload fails' : `all ${s.workloads} workloads fail`
+      : `${s.passed} of ${s.workloads} workload${s.workloads === 1 ? '' : 's'} pass${s.passed === 1 ? 'es' : ''}${s.failed ? `, ${s.failed} fail${s.failed === 1 ? 's' : ''}` : ''}`;
   return `DR check ${r.pass ? 'passed' : 'failed'}: ${counts}${s.new ? ` (${s.new} new since the baseline)` : ''}`;
 }
 

@@ -100,10 +100,21 @@ export function describeCheck(r: CheckResult): CheckReport {
   return { ...r, workloads: r.workloads.map(describeWorkload) };
 }
 
+/** What a violation is about, in a word or two: "RTO", "RPO", "budget", "cost increase". */
+export function violationLabel(v: Pick<CheckViolation, 'target'>): string {
+  return v.target === 'maxMonthlyCost' ? 'budget' : v.target === 'maxIncrease' ? 'cost increase' : v.target.toUpperCase();
+}
+
 /** The one line for stderr (and the CheckFailed message) when the check fails. */
 export function failureLine(r: CheckReport): string {
-  const names = r.workloads.filter((w) => !w.pass).map((w) => w.name);
-  return `check failed: ${r.summary.failed} of ${r.summary.workloads} workload${r.summary.workloads === 1 ? '' : 's'} ${r.summary.failed === 1 ? 'breaks its' : 'break their'} DR targets (${names.join(', ')})`;
+  const failing = r.workloads.filter((w) => !w.pass);
+  const counted = `${r.summary.failed} of ${r.summary.workloads} workload${r.summary.workloads === 1 ? '' : 's'}`;
+  // A --max-increase failure is not a broken DR target: say what failed.
+  if (failing.every((w) => w.violations.every((v) => v.target !== 'maxIncrease'))) {
+    return `check failed: ${counted} ${r.summary.failed === 1 ? 'breaks its' : 'break their'} DR targets (${failing.map((w) => w.name).join(', ')})`;
+  }
+  const what = failing.map((w) => `${w.name}: ${[...new Set(w.violations.map(violationLabel))].join(', ')}`);
+  return `check failed: ${counted} ${r.summary.failed === 1 ? 'fails' : 'fail'} the DR check (${what.join('; ')})`;
 }
 
 /** The violation as one sentence naming the workload and strategy (annotations, the table's reasons). */

@@ -279,7 +279,8 @@ describe('baseline', () => {
     expect(b.strategies!.find((s) => s.id === 'warm-standby')!.costDelta).toBe(b.costDelta);
     // The other services did not change.
     for (const o of doc.workloads.filter((x) => x.name !== 'orders-api')) expect([o.pass, o.baseline!.costDelta, o.baseline!.costDeltaPct]).toEqual([true, 0, 0]);
-    expect(lines(r.stderr).at(-1)).toBe('error: check failed: 1 of 3 workloads breaks its DR targets (orders-api)');
+    // A cost increase is not a broken DR target: the line says what failed (issue 16).
+    expect(lines(r.stderr).at(-1)).toBe('error: check failed: 1 of 3 workloads fails the DR check (orders-api: cost increase)');
 
     // The same in Markdown.
     const md = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--baseline', 'baseline.json', '--max-increase', '10%']);
@@ -411,5 +412,17 @@ describe('deterministic output with --pricing snapshot', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b[');
     expect(lines(r.stdout)[0]).toBe('DR check passed: 1 of 1 workload passes');
+  });
+
+  it('a headline with no workload passing reads "the workload fails" / "all N workloads fail", not "0 of 1 workload pass"', () => {
+    const repo = makeRepo({ checkout: 'web-app' });
+    const one = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'table', '--rto', '1m']);
+    expect(one.status).toBe(1);
+    expect(lines(one.stdout)[0]).toBe('DR check failed: the workload fails');
+    const repo3 = makeRepo();
+    const all = check(repo3, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'markdown', '--max-monthly-cost', '1']);
+    expect(all.status).toBe(1);
+    expect(lines(all.stdout)[0]).toBe('## ❌ DR check failed: all 3 workloads fail');
+    expect(lines(all.stderr).at(-1)).toBe('error: check failed: 3 of 3 workloads break their DR targets (checkout, global-saas, orders-api)');
   });
 });

@@ -124,7 +124,7 @@ describe('examples/github-actions/dr-check.yml', () => {
     expect(gate.stdout.split('\n')[0]).toBe(
       `::error file=services/orders-api/dr.yaml,title=DR check failed for orders-api (warm-standby)::orders-api (Warm Standby): DR cost +$${delta}/month (+${pct}%25) since the baseline > 10%25 allowed increase`,
     );
-    expect(gate.stderr.trim().split('\n').at(-1)).toBe('error: check failed: 1 of 3 workloads breaks its DR targets (orders-api)');
+    expect(gate.stderr.trim().split('\n').at(-1)).toBe('error: check failed: 1 of 3 workloads fails the DR check (orders-api: cost increase)');
     expect(readFileSync(ctx.summary, 'utf8')).toBe(md);
 
     // 4. The comment step posts dr-check.md with gh (not run here).
