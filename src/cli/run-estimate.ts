@@ -1,11 +1,13 @@
 /**
  * "Estimate this workload → Report": plan → resolve prices → evaluate. Shared by `estimate` and the wizard so both
- * price the four strategies the same way. Diagnostics come back in `report.pricing.warnings`; the caller prints them.
+ * price the four strategies the same way. The pricing diagnostics come back with the report (their texts are also in
+ * `report.pricing.warnings`); the caller prints them.
  */
 import { evaluate } from '../advisor/evaluate';
 import { planEstimate } from '../advisor/plan';
 import type { Report } from '../advisor/types';
-import type { PricingOptions } from '../pricing/index';
+import { requirePrices, type PricingOptions } from '../pricing/index';
+import type { Diagnostic } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
 import { createPriceBook } from './inputs';
@@ -23,15 +25,22 @@ export interface EstimateRun {
   now?: () => Date;
 }
 
-export async function estimateReport(workload: Workload, pricing: PricingOptions, run: EstimateRun = {}): Promise<Report> {
+export interface EstimateResult {
+  report: Report;
+  /** The pricing diagnostics, for `printPricingDiagnostics` (their texts are `report.pricing.warnings`). */
+  diagnostics: Diagnostic[];
+}
+
+export async function estimateReport(workload: Workload, pricing: PricingOptions, run: EstimateRun = {}): Promise<EstimateResult> {
   const plan = planEstimate(workload, { variants: run.variants ?? true });
   const book = await createPriceBook(pricing);
-  const { prices, warnings } = await book.resolve(plan.keys);
-  return evaluate(plan, prices, {
+  const resolution = await book.resolve(plan.keys);
+  const report = evaluate(plan, requirePrices(resolution), {
     generatedAt: (run.now ?? (() => new Date()))().toISOString(),
     version: VERSION,
     samples: run.samples ?? DEFAULT_SAMPLES,
     seed: run.seed ?? DEFAULT_SEED,
-    warnings,
+    warnings: resolution.diagnostics.map((d) => d.text),
   });
+  return { report, diagnostics: resolution.diagnostics };
 }

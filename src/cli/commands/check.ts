@@ -9,6 +9,7 @@ import { parseBaseline, runCheck, failureLine, type BaselineEntry, type CheckInp
 import { evaluate } from '../../advisor/evaluate';
 import { planEstimate, type EstimatePlan } from '../../advisor/plan';
 import { CheckFailed, InputError } from '../../errors';
+import { requirePrices } from '../../pricing/index';
 import { distinctKeys } from '../../pricing/keys';
 import type { PriceBook } from '../../pricing/types';
 import { renderCheckGithub } from '../../report/check-github';
@@ -18,7 +19,7 @@ import { renderCheckTable } from '../../report/check-table';
 import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../workload/schema';
 import { globFiles, hasGlob } from '../glob';
-import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
+import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
 import { terminal } from '../terminal';
 
 export interface CheckOptions extends PricingFlags {
@@ -85,8 +86,9 @@ function readBaseline(path: string): BaselineEntry[] {
  * once), prints the diagnostics on stderr, and evaluates each plan with the estimate core.
  */
 export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
-  const { prices, warnings } = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
-  printPricingWarnings(warnings);
+  const resolution = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
+  const prices = requirePrices(resolution);
+  printPricingDiagnostics(resolution.diagnostics);
   return plans.map(({ file, plan }) => ({
     file,
     report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
@@ -106,7 +108,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
   }
   const format = opts.format ?? (terminal.stdoutIsTty() ? 'table' : 'markdown');
-  const pricing = pricingOptions(opts, globals, warnToStderr);
+  const pricing = pricingOptions(opts, globals);
 
   // 2. Inputs: files, baseline, workloads (flags override each workload's targets).
   const files = expandFiles(opts.file ?? []);
