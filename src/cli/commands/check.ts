@@ -19,7 +19,7 @@ import { renderCheckTable } from '../../report/check-table';
 import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../workload/schema';
 import { globFiles, hasGlob } from '../glob';
-import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
+import { CHECK_HINTS, createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
 import { terminal } from '../terminal';
 
 export interface CheckOptions extends PricingFlags {
@@ -88,7 +88,7 @@ function readBaseline(path: string): BaselineEntry[] {
 export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
   const resolution = await book.resolve(distinctKeys(plans.flatMap((p) => p.plan.keys)));
   const prices = requirePrices(resolution);
-  printPricingDiagnostics(resolution.diagnostics);
+  printPricingDiagnostics(resolution.diagnostics, { hints: CHECK_HINTS });
   return plans.map(({ file, plan }) => ({
     file,
     report: evaluate(plan, prices, { generatedAt, version: VERSION, samples: SAMPLES, seed: SEED, warnings: [] }),
@@ -108,7 +108,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
   }
   const format = opts.format ?? (terminal.stdoutIsTty() ? 'table' : 'markdown');
-  const pricing = pricingOptions(opts, globals);
+  const pricing = pricingOptions(opts, globals, CHECK_HINTS);
 
   // 2. Inputs: files, baseline, workloads (flags override each workload's targets).
   const files = expandFiles(opts.file ?? []);
