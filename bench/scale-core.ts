@@ -8,7 +8,8 @@ import { evaluate } from '../src/advisor/evaluate';
 import { planEstimate } from '../src/advisor/plan';
 import { loadWorkload } from '../src/cli/inputs';
 import { distinctKeys } from '../src/pricing/keys';
-import { createSnapshotPriceBook } from '../src/pricing/snapshot';
+import { requirePrices } from '../src/pricing/index';
+import { createSnapshotPriceBook } from '../src/pricing/snapshot/book';
 import type { PriceBook, PriceKey } from '../src/pricing/types';
 
 export interface ScaleResult {
@@ -39,7 +40,9 @@ export async function runScale(files: readonly string[], samples: number): Promi
     },
   };
   const all = plans.flatMap((p) => p.keys);
-  const { prices, warnings } = await book.resolve(distinctKeys(all));
+  const resolution = await book.resolve(distinctKeys(all));
+  const prices = requirePrices(resolution);
+  const warnings = resolution.diagnostics.map((d) => d.text);
   const t3 = performance.now();
   let linesPriced = 0;
   for (const plan of plans) {

@@ -28,7 +28,11 @@ mkdirSync(outDir, { recursive: true });
 const liveFile = join(outDir, 'live-source.mjs');
 await build({
   stdin: {
-    contents: `export { createLiveSource } from './src/pricing/live.ts'; export { parsePriceKeyId } from './src/pricing/keys.ts';`,
+    contents: [
+      `export { createLiveSource } from './src/pricing/live.ts';`,
+      `export { parsePriceKeyId } from './src/pricing/keys.ts';`,
+      `export { decodeSnapshot, encodeSnapshot } from './src/pricing/snapshot/format.ts';`,
+    ].join('\n'),
     resolveDir: root,
     loader: 'ts',
   },
@@ -40,10 +44,12 @@ await build({
   external: ['@aws-sdk/*', '@smithy/*'],
   logLevel: 'warning',
 });
-const { createLiveSource, parsePriceKeyId } = await import(liveFile);
+const { createLiveSource, parsePriceKeyId, decodeSnapshot, encodeSnapshot } = await import(liveFile);
 
+// Read and written with the CLI's own codec (src/pricing/snapshot/format.ts).
 const snapshotFile = join(root, 'data', 'price-snapshot.json');
-const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8'));
+const decoded = decodeSnapshot(JSON.parse(readFileSync(snapshotFile, 'utf8')), snapshotFile);
+const snapshot = { asOf: decoded.asOf, currency: decoded.currency, rules: decoded.rules, sources: { ...decoded.sources }, entries: { ...decoded.entries } };
 const regions = values.regions ? new Set(values.regions.split(',')) : undefined;
 const services = values.services ? new Set(values.services.split(',')) : undefined;
 let ids = Object.keys(snapshot.entries).filter((id) => {
@@ -101,7 +107,7 @@ try {
   for (const [id, err] of [...result.errors].slice(0, 20)) process.stderr.write(`  not fetched: ${id}: ${err.message}\n`);
   if (values['write-snapshot']) {
     const tmp = `${snapshotFile}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify(snapshot, null, 2)}\n`);
+    writeFileSync(tmp, encodeSnapshot(snapshot));
     renameSync(tmp, snapshotFile);
     process.stdout.write(`wrote ${snapshotFile}\n`);
   } else {

@@ -4,7 +4,8 @@
 //   node scripts/build-snapshot.mjs [output-path]
 //
 // The output is deterministic: no clock is read, keys are sorted, and every date is the date of the data itself.
-// Keys are exactly priceKeyId() from src/pricing/keys.ts: `service|region|k=v;k=v` with attributes sorted.
+// Keys are exactly priceKeyId() from src/pricing/keys.ts: `service|region|k=v;k=v` with attributes sorted. The file
+// is written by encodeSnapshot() from src/pricing/snapshot/format.ts, the codec the CLI reads it with.
 // Only values read from a [V] source are `estimated: false`. Values labelled [S]/[M], and values derived by a rule,
 // are `estimated: true` with a `note` naming the rule.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -22,12 +23,20 @@ async function loadTs(contents) {
 const readSource = (file) => JSON.parse(readFileSync(resolve(here, 'sources', file), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------------------------
-// Regions and units come from the source of truth (src/model/regions.ts and PRICE_UNITS in src/pricing/types.ts),
-// loaded through esbuild so this plain-Node script reads the same TypeScript the CLI is built from.
-const contract = await loadTs(`export { REGIONS as REGION_INFO } from './src/model/regions';\nexport { PRICE_UNITS } from './src/pricing/types';`);
+// Regions, units, keys and the file format come from the source of truth (src/model/regions.ts, the services table
+// src/pricing/services.ts, src/pricing/keys.ts and the codec src/pricing/snapshot/format.ts), loaded through esbuild
+// so this plain-Node script reads the same TypeScript the CLI is built from.
+const contract = await loadTs(
+  [
+    `export { REGIONS as REGION_INFO } from './src/model/regions';`,
+    `export { SERVICES } from './src/pricing/services';`,
+    `export { priceKeyId } from './src/pricing/keys';`,
+    `export { encodeSnapshot } from './src/pricing/snapshot/format';`,
+  ].join('\n'),
+);
 const REGIONS = contract.REGION_INFO.map((r) => r.code);
 const GA_GROUP = Object.fromEntries(contract.REGION_INFO.map((r) => [r.code, r.gaGroup]));
-const UNITS = contract.PRICE_UNITS;
+const { SERVICES, priceKeyId, encodeSnapshot } = contract;
 
 const ENGINES = { 'aurora-mysql': 'Aurora MySQL', 'aurora-postgresql': 'Aurora PostgreSQL', mysql: 'MySQL', postgres: 'PostgreSQL' };
 const AURORA = ['aurora-mysql', 'aurora-postgresql'];
@@ -136,15 +145,7 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const keyId = (service, region, attrs) => {
-  const a = attrs
-    ? Object.keys(attrs)
-        .sort()
-        .map((k) => `${k}=${attrs[k]}`)
-        .join(';')
-    : '';
-  return `${service}|${region}|${a}`;
-};
+const keyId = (service, region, attrs) => priceKeyId({ service, region, attrs });
 
 const entries = new Map();
 /**
@@ -159,7 +160,7 @@ function put(service, region, attrs, { unitPrice, asOf, source, rule, note, tier
   if (!SOURCES[source]) fail(`unknown source ${source} for ${id}`);
   const label = SOURCE_LABEL[source];
   const estimated = Boolean(rule) || label !== 'V';
-  const e = { asOf, estimated, source, unit: UNITS[service], unitPrice: Number(unitPrice.toPrecision(12)) };
+  const e = { asOf, estimated, source, unit: SERVICES[service].unit, unitPrice: Number(unitPrice.toPrecision(12)) };
   if (estimated) {
     e.rule = rule ?? (label === 'S' ? 'seen' : 'memory');
     e.note = note ?? fail(`estimated entry ${id} needs a note`);
@@ -579,12 +580,7 @@ const asOf = [...entries.values()]
   .sort()
   .at(-1);
 
-const sortKeys = (v) => {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])]));
-  return v;
-};
-const rules = sortKeys({
+const rules = {
   descriptions: RULES,
   ec2RegionalFactor: ec2Factor,
   ec2RegionalFactorNote: 'median over the ec2instances.info 2022-07-07 instance types of (region price / us-east-1 price), both from the same dataset so that its rounding cancels; applied at run time to us-east-1 prices of types with no price in the region',
@@ -592,103 +588,13 @@ const rules = sortKeys({
   rdsRegionalFactorNote: 'per engine, median over the ec2instances.info 2022-01-18 classes of (region Single-AZ price / us-east-1 Single-AZ price); applied at run time to classes with no price in the region',
   rdsMultiAzFactor: 2,
   storageRegionalFactor: storageFactor,
-});
-
-// The file is compact (schemaVersion 2), so that start-up parses about a fifth of the bytes:
-// - entries are grouped by `service|region`; each group states its most common unit/asOf/source once, and an entry
-//   that matches them and is not estimated is written as its bare price;
-// - RDS Multi-AZ entries for MySQL/PostgreSQL (= rdsMultiAzFactor × Single-AZ, rule rds-multi-az) are not stored:
-//   src/pricing/snapshot.ts derives them with the same rounding, and this script checks it reproduces every one;
-// - `catalog` lists the instance types and DB classes, so input validation reads no price entry at all.
-const multiAzDerived = (single) => ({
-  asOf: single.asOf,
-  estimated: true,
-  note: `Multi-AZ = ${rules.rdsMultiAzFactor} × Single-AZ ${single.unitPrice}`,
-  rule: 'rds-multi-az',
-  source: single.source,
-  unit: single.unit,
-  unitPrice: Number((single.unitPrice * rules.rdsMultiAzFactor).toPrecision(4)),
-});
-const isDerivedMultiAz = (id) => id.startsWith('rds.instance|') && id.includes('deployment=multi-az;') && RDS_PLAIN.some((e) => id.includes(`;engine=${e};`));
-const ids = [...entries.keys()].sort();
-const stored = ids.filter((id) => {
-  if (!isDerivedMultiAz(id)) return true;
-  const single = entries.get(id.replace('deployment=multi-az;', 'deployment=single-az;'));
-  if (!single || JSON.stringify(sortKeys(multiAzDerived(single))) !== JSON.stringify(sortKeys(entries.get(id)))) fail(`Multi-AZ entry ${id} is not derivable`);
-  return false;
-});
-for (const id of ids) {
-  if (id.startsWith('rds.instance|') && id.includes('deployment=single-az;') && RDS_PLAIN.some((e) => id.includes(`;engine=${e};`))) {
-    if (!entries.has(id.replace('deployment=single-az;', 'deployment=multi-az;'))) fail(`no Multi-AZ entry for ${id}, but the loader derives one`);
-  }
-}
-
-const groups = new Map();
-for (const id of stored) {
-  const [service, region, attrs] = id.split('|');
-  const g = `${service}|${region}`;
-  if (!groups.has(g)) groups.set(g, []);
-  groups.get(g).push([attrs, entries.get(id)]);
-}
-const plain = (e) => !e.estimated && !e.note && !e.rule && !e.tiers;
-const groupLines = [];
-for (const [g, list] of groups) {
-  const counts = new Map();
-  for (const [, e] of list) {
-    if (!plain(e)) continue;
-    const k = JSON.stringify([e.unit, e.asOf, e.source]);
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-  const [unit, asOf, source] = best ? JSON.parse(best) : [list[0][1].unit, list[0][1].asOf, list[0][1].source];
-  const body = list.map(([attrs, e]) => {
-    let v;
-    if (plain(e) && e.unit === unit && e.asOf === asOf && e.source === source) v = e.unitPrice;
-    else {
-      v = { ...e };
-      if (v.unit === unit) delete v.unit;
-      if (v.asOf === asOf) delete v.asOf;
-      if (v.source === source) delete v.source;
-      if (!v.estimated) delete v.estimated;
-      v = sortKeys(v);
-    }
-    return `        ${JSON.stringify(attrs)}: ${JSON.stringify(v)}`;
-  });
-  groupLines.push(`    ${JSON.stringify(g)}: {\n      "asOf": ${JSON.stringify(asOf)}, "source": ${JSON.stringify(source)}, "unit": ${JSON.stringify(unit)},\n      "prices": {\n${body.join(',\n')}\n      }\n    }`);
-}
-
-const instanceTypes = [...new Set(ids.filter((id) => id.startsWith('ec2.instance|')).map((id) => id.slice(id.indexOf('instanceType=') + 'instanceType='.length)))].sort();
-const dbClasses = {};
-for (const id of ids.filter((i) => i.startsWith('rds.instance|'))) {
-  const attrs = Object.fromEntries(id.split('|')[2].split(';').map((p) => p.split('=')));
-  (dbClasses[attrs.engine] ??= new Set()).add(attrs.instanceClass);
-}
-const catalog = {
-  instanceTypes,
-  dbInstanceClasses: Object.fromEntries(Object.keys(dbClasses).sort().map((e) => [e, [...dbClasses[e]].sort()])),
 };
 
-const lines = [];
-lines.push('{');
-lines.push(`  "schemaVersion": 2,`);
-lines.push(`  "asOf": ${JSON.stringify(asOf)},`);
-lines.push(`  "currency": "USD",`);
-lines.push(`  "entryCount": ${ids.length},`);
-lines.push(`  "sources": ${JSON.stringify(sortKeys(SOURCES), null, 2).replace(/\n/g, '\n  ')},`);
-lines.push(`  "rules": ${JSON.stringify(rules, null, 2).replace(/\n/g, '\n  ')},`);
-lines.push(`  "catalog": {`);
-lines.push(`    "instanceTypes": ${JSON.stringify(catalog.instanceTypes)},`);
-lines.push(`    "dbInstanceClasses": {`);
-const engs = Object.keys(catalog.dbInstanceClasses);
-engs.forEach((e, i) => lines.push(`      ${JSON.stringify(e)}: ${JSON.stringify(catalog.dbInstanceClasses[e])}${i < engs.length - 1 ? ',' : ''}`));
-lines.push('    }');
-lines.push('  },');
-lines.push(`  "groups": {`);
-lines.push(groupLines.join(',\n'));
-lines.push('  }');
-lines.push('}');
-const text = `${lines.join('\n')}\n`;
+// The compact file (schemaVersion 2): see src/pricing/snapshot/format.ts. The encoder drops the Multi-AZ entries the
+// reader derives (and fails if one would not come back the same), groups the rest and writes the catalog.
+const text = encodeSnapshot({ asOf, currency: 'USD', sources: SOURCES, rules, entries: Object.fromEntries(entries) });
 JSON.parse(text); // sanity
+const ids = [...entries.keys()];
 
 const out = process.argv[2] ? resolve(process.argv[2]) : resolve(here, '..', 'data', 'price-snapshot.json');
 mkdirSync(dirname(out), { recursive: true });

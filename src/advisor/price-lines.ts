@@ -6,6 +6,7 @@ import { PricingError } from '../errors';
 import { HOURS_PER_MONTH } from '../model/time';
 import type { CostLine } from '../strategies/types';
 import { priceKeyId } from '../pricing/keys';
+import { SERVICES } from '../pricing/services';
 import type { Price, PriceSource } from '../pricing/types';
 
 export interface LineItem {
@@ -49,7 +50,7 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>): L
   return {
     component: line.component,
     region: line.region,
-    service: line.service,
+    service: line.service ?? SERVICES[line.key.service].displayName,
     usage: line.usage,
     quantity,
     unit: price.unit,

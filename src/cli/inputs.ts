@@ -1,11 +1,15 @@
 /** Turning flags, environment and files into core inputs. Shared by the commands; no business logic. */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../errors';
 import { createPriceBook, type PricingMode, type PricingOptions } from '../pricing/index';
+import type { Diagnostic } from '../pricing/types';
 import { REGION_CODES } from '../model/regions';
-import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot';
+import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot/catalog';
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
+import { pricingSpinner } from './spinner';
 import { terminal } from './terminal';
 
 export interface WorkloadFlags {
@@ -87,19 +91,69 @@ export interface PricingFlags {
   maxPriceAge?: string;
 }
 
-/** Flags > environment > default, for the pricing source (design.md §3). */
-export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }, warn: (m: string) => void): PricingOptions {
-  const modeText = flags.pricing ?? process.env.DR_ADVISOR_PRICING ?? 'auto';
+/** The environment variables the CLI reads (process.env in the CLI; tests pass their own). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** Where the price cache lives: DR_ADVISOR_CACHE_DIR > XDG_CACHE_HOME/dr-advisor > ~/.cache/dr-advisor. */
+export function resolveCacheDir(explicit: string | undefined, env: Env): string {
+  if (explicit) return explicit;
+  if (env.DR_ADVISOR_CACHE_DIR) return env.DR_ADVISOR_CACHE_DIR;
+  if (env.XDG_CACHE_HOME) return join(env.XDG_CACHE_HOME, 'dr-advisor');
+  return join(homedir(), '.cache', 'dr-advisor');
+}
+
+/** The longest DR_ADVISOR_PRICING_TIMEOUT accepted: 10 minutes (Node timers overflow past 2^31-1 ms, about 24.8 days). */
+export const MAX_PRICING_TIMEOUT_MS = 10 * 60_000;
+
+/** DR_ADVISOR_PRICING_TIMEOUT: a duration like `30s` or `2m`, or milliseconds as a bare number; more than 0, at most
+ * {@link MAX_PRICING_TIMEOUT_MS}. Undefined when unset. */
+export function pricingTimeoutMs(env: Env): number | undefined {
+  const v = env.DR_ADVISOR_PRICING_TIMEOUT;
+  if (!v) return undefined;
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim());
+  if (!m) throw new InputError(`DR_ADVISOR_PRICING_TIMEOUT must be a duration like 30s (got ${JSON.stringify(v)})`);
+  const n = Number(m[1]);
+  const ms = m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n;
+  if (!(ms >= 1) || ms > MAX_PRICING_TIMEOUT_MS) {
+    throw new InputError(`DR_ADVISOR_PRICING_TIMEOUT must be a duration from 1ms to 10m, like 30s (got ${JSON.stringify(v)})`);
+  }
+  return ms;
+}
+
+/**
+ * Which flag of the command shows what a condensed pricing warning leaves out: estimate has --explain (and its JSON
+ * lists every estimated price); check has neither, so it points to `estimate`.
+ */
+export interface DiagnosticHints {
+  /** Named in the snapshot's source line: "…, see <seeDetails>)". */
+  seeDetails: string;
+  /** Named in the condensed line: "N prices are estimated (…); <listsEstimates> lists them". */
+  listsEstimates: string;
+}
+
+export const ESTIMATE_HINTS: DiagnosticHints = { seeDetails: '--explain', listsEstimates: '--explain or --format json' };
+export const CHECK_HINTS: DiagnosticHints = { seeDetails: '`dr-advisor estimate -f FILE --explain`', listsEstimates: '`dr-advisor estimate -f FILE --explain`' };
+
+/** Flags > environment > default, for the pricing source (design.md §3). Every environment read of pricing is here. */
+export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }, hints: DiagnosticHints = ESTIMATE_HINTS, env: Env = process.env): PricingOptions {
+  const modeText = flags.pricing ?? env.DR_ADVISOR_PRICING ?? 'auto';
   if (!['auto', 'live', 'snapshot'].includes(modeText)) {
     throw new InputError(`DR_ADVISOR_PRICING must be one of auto, live, snapshot (got ${JSON.stringify(modeText)})`);
   }
+  const mode = modeText as PricingMode;
+  const offline = Boolean(flags.offline);
+  // The timeout only matters when live pricing may run; with the snapshot (or offline) it is not read, as before.
+  const deadlineMs = mode !== 'snapshot' && !offline ? pricingTimeoutMs(env) : undefined;
+  const onProgress = pricingSpinner(terminal.spinner(globals));
   return {
-    mode: modeText as PricingMode,
-    offline: Boolean(flags.offline),
+    mode,
+    offline,
     ...(flags.maxPriceAge ? { maxPriceAgeSeconds: parseDurationFlag('--max-price-age', flags.maxPriceAge) } : {}),
-    ...(process.env.DR_ADVISOR_CACHE_DIR ? { cacheDir: process.env.DR_ADVISOR_CACHE_DIR } : {}),
-    interactive: terminal.spinner(globals),
-    warn,
+    cacheDir: resolveCacheDir(undefined, env),
+    env,
+    ...(onProgress ? { onProgress } : {}),
+    ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    seeDetails: hints.seeDetails,
   };
 }
 
@@ -109,12 +163,12 @@ export { createPriceBook };
  * Pricing diagnostics on stderr: where the prices came from and how old they are, in full; the per-rule lists of
  * estimated prices condensed to one line unless `verbose` (they stay complete in JSON `pricing.warnings`).
  */
-export function printPricingWarnings(warnings: readonly string[], verbose = false): void {
-  const estimated = warnings.filter((w) => /^\d+ estimated prices? \(/.test(w));
-  for (const w of warnings) if (verbose || !estimated.includes(w)) warnToStderr(w);
-  if (!verbose && estimated.length) {
-    const n = estimated.reduce((sum, w) => sum + Number(w.match(/^(\d+)/)![1]), 0);
-    warnToStderr(`${n} price${n === 1 ? ' is' : 's are'} estimated (derived by a rule, not read from a source); --explain or --format json lists them`);
+export function printPricingDiagnostics(diagnostics: readonly Diagnostic[], opts: { verbose?: boolean; hints?: DiagnosticHints } = {}): void {
+  const hints = opts.hints ?? ESTIMATE_HINTS;
+  for (const d of diagnostics) if (opts.verbose || d.kind !== 'estimated') warnToStderr(d.text);
+  const n = diagnostics.filter((d) => d.kind === 'estimated').reduce((sum, d) => sum + d.count, 0);
+  if (!opts.verbose && n > 0) {
+    warnToStderr(`${n} price${n === 1 ? ' is' : 's are'} estimated (derived by a rule, not read from a source); ${hints.listsEstimates} lists them`);
   }
 }
 

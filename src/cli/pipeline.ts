@@ -1,14 +1,15 @@
 /**
  * The one pipeline that `estimate`, the wizard and `check` share: plan every workload, resolve every distinct price
  * key in ONE PriceBook call (a key shared by 1,000 files is asked for once), and evaluate each plan with the core.
- * Diagnostics come back to the caller, which decides when to print them (after a spinner, or at once).
+ * The pricing diagnostics come back to the caller, which decides when to print them (after a spinner, or at once);
+ * their texts are also each report's `pricing.warnings`.
  */
 import { evaluate } from '../advisor/evaluate';
 import { planEstimate, type EstimatePlan } from '../advisor/plan';
 import type { Report } from '../advisor/types';
-import type { PricingOptions } from '../pricing/index';
+import { requirePrices, type PricingOptions } from '../pricing/index';
 import { distinctKeys } from '../pricing/keys';
-import type { PriceBook } from '../pricing/types';
+import type { Diagnostic, PriceBook } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
 import { createPriceBook } from './inputs';
@@ -28,13 +29,15 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   items: readonly T[],
   book: PriceBook,
   run: EvaluateRun,
-): Promise<{ items: (T & { report: Report })[]; warnings: string[] }> {
-  const { prices, warnings } = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
+): Promise<{ items: (T & { report: Report })[]; diagnostics: Diagnostic[] }> {
+  const resolution = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
+  const prices = requirePrices(resolution);
+  const warnings = resolution.diagnostics.map((d) => d.text);
   const out = items.map((item) => ({
     ...item,
     report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings }),
   }));
-  return { items: out, warnings };
+  return { items: out, diagnostics: resolution.diagnostics };
 }
 
 export interface EstimateRun {
@@ -46,13 +49,19 @@ export interface EstimateRun {
   now?: () => Date;
 }
 
-/** "Estimate this workload → Report" (estimate and the wizard); the diagnostics are in `report.pricing.warnings`. */
-export async function estimateReport(workload: Workload, pricing: PricingOptions, run: EstimateRun = {}): Promise<Report> {
+export interface EstimateResult {
+  report: Report;
+  /** The pricing diagnostics, for `printPricingDiagnostics` (their texts are `report.pricing.warnings`). */
+  diagnostics: Diagnostic[];
+}
+
+/** "Estimate this workload → Report" (estimate and the wizard). */
+export async function estimateReport(workload: Workload, pricing: PricingOptions, run: EstimateRun = {}): Promise<EstimateResult> {
   const plan = planEstimate(workload, { variants: run.variants ?? true });
-  const { items } = await evaluatePlans([{ plan }], await createPriceBook(pricing), {
+  const { items, diagnostics } = await evaluatePlans([{ plan }], await createPriceBook(pricing), {
     generatedAt: (run.now ?? (() => new Date()))().toISOString(),
     samples: run.samples ?? DEFAULT_SAMPLES,
     seed: run.seed ?? DEFAULT_SEED,
   });
-  return items[0].report;
+  return { report: items[0].report, diagnostics };
 }

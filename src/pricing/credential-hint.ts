@@ -2,7 +2,7 @@
  * A fast answer to "could the AWS SDK find credentials here?" without loading the SDK (≈150 ms): when no credential
  * source is configured at all — no AWS_* credential variables, no shared config or credentials file, and not on
  * EC2 (where an instance role may answer) — `auto` pricing goes straight to the snapshot. When any source exists
- * the SDK's own chain decides.
+ * the SDK's own chain decides. The caller passes the environment (and home directory) the SDK will see.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -17,8 +17,11 @@ const ENV_SOURCES = [
   'AWS_SSO_SESSION',
 ];
 
-function onEc2(): boolean {
-  if ((process.env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true') return false;
+/** The environment variables this check reads. */
+export type CredentialEnv = Readonly<Record<string, string | undefined>>;
+
+function onEc2(env: CredentialEnv): boolean {
+  if ((env.AWS_EC2_METADATA_DISABLED ?? '').toLowerCase() === 'true') return false;
   for (const [file, test] of [
     ['/sys/hypervisor/uuid', (s: string) => s.toLowerCase().startsWith('ec2')],
     ['/sys/class/dmi/id/board_vendor', (s: string) => s.includes('Amazon')],
@@ -33,10 +36,9 @@ function onEc2(): boolean {
   return false;
 }
 
-export function credentialSourceConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+export function credentialSourceConfigured(env: CredentialEnv, home: string = homedir()): boolean {
   if (ENV_SOURCES.some((k) => (env[k] ?? '') !== '')) return true;
-  const home = homedir();
   const files = [env.AWS_SHARED_CREDENTIALS_FILE || join(home, '.aws', 'credentials'), env.AWS_CONFIG_FILE || join(home, '.aws', 'config')];
   if (files.some((f) => existsSync(f))) return true;
-  return onEc2();
+  return onEc2(env);
 }

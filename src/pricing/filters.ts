@@ -2,15 +2,25 @@
  * PriceKey → one Price List query (ServiceCode + TERM_MATCH filters, reference/pricing.md §2) and a matcher that picks
  * exactly one product out of what the query returns. Server-side filters only use attributes whose values are known
  * exactly; everything with a region-dependent usage-type prefix is matched here, on the usage-type suffix. No product
- * or more than one product is a PricingError: never a guess, never a zero.
+ * or more than one product is a PricingError: never a guess, never a zero. Units and unit aliases come from the
+ * service's row in `services.ts`; this file holds the query rule of each service.
  */
 import { PricingError } from '../errors';
-import { priceKeyId } from './keys';
+import { priceKeyId, type PriceKey, type PriceKeyOf } from './keys';
 import { regionInfo } from '../model/regions';
 import { isAurora, priceListEngineName } from '../model/engines';
 import type { PriceListProduct, SelectedPrice } from './price-list';
 import { selectOnDemandPrice } from './price-list';
-import { PRICE_UNITS, type PriceKey } from './types';
+import { priceProblem } from './sanity';
+import { SERVICES } from './services';
+
+/** The Price List has no product for a key: an answer (remembered in the cache as long as a price), not a failure. */
+export class NoProductError extends PricingError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NoProductError';
+  }
+}
 
 export interface PriceFilter {
   Type: 'TERM_MATCH';
@@ -34,25 +44,6 @@ export interface KeyPlan {
 }
 
 
-/** Units the Price List may use instead of PRICE_UNITS, with the factor to convert a price into PRICE_UNITS. */
-const PER_MILLION: Record<string, number> = {
-  'Million requests': 1e-6,
-  'Million Requests': 1e-6,
-  '1M requests': 1e-6,
-  'Million IOs': 1e-6,
-};
-const UNIT_FACTORS: Partial<Record<PriceKey['service'], Record<string, number>>> = {
-  'rds.io': PER_MILLION,
-  'dynamodb.write': PER_MILLION,
-  'dynamodb.read': PER_MILLION,
-  'dynamodb.replicatedWrite': PER_MILLION,
-  'drs.server': { 'Replication-hour': 1, 'Replication-Hour': 1 },
-  'route53.healthCheck': { 'Health-Check': 1, 'HealthCheck': 1 },
-  'route53.hostedZone': { HostedZone: 1, 'Hosted-Zone': 1 },
-  'ga.fixed': { Hours: 1, Hour: 1 },
-  'elb.albLcu': { 'LCU-Hours': 1, LCUHrs: 1 },
-};
-
 interface Rule {
   serviceCode: string;
   filters: Record<string, string>;
@@ -71,20 +62,16 @@ const usageIs = (p: PriceListProduct, suffix: string): boolean => {
 };
 const notIA = (p: PriceListProduct): boolean => !/(^|-)IA-/.test(usage(p));
 
-function attr(key: PriceKey, name: string): string {
-  const v = key.attrs?.[name];
-  if (!v) throw new PricingError(`price key ${priceKeyId(key)} needs attribute "${name}"`);
-  return v;
-}
-
 function region(key: PriceKey): { code: string; location: string; gaGroup: string } {
   const info = regionInfo(key.region);
   if (!info) throw new PricingError(`no Price List region mapping for "${key.region}" (${priceKeyId(key)})`);
   return info;
 }
 
-function engineOf(key: PriceKey): { id: string; name: string; aurora: boolean } {
-  const id = attr(key, 'engine');
+type EngineKey = PriceKeyOf<'rds.instance' | 'rds.storage' | 'rds.backup' | 'rds.io'>;
+
+function engineOf(key: EngineKey): { id: string; name: string; aurora: boolean } {
+  const id = key.attrs.engine;
   const name = priceListEngineName(id);
   if (!name) throw new PricingError(`unknown database engine "${id}" in ${priceKeyId(key)}`);
   return { id, name, aurora: isAurora(id) };
@@ -103,7 +90,7 @@ function engineRank(name: string) {
 function rule(key: PriceKey): Rule {
   switch (key.service) {
     case 'ec2.instance': {
-      const type = attr(key, 'instanceType');
+      const type = key.attrs.instanceType;
       return {
         serviceCode: 'AmazonEC2',
         filters: {
@@ -137,8 +124,8 @@ function rule(key: PriceKey): Rule {
       };
     case 'rds.instance': {
       const engine = engineOf(key);
-      const cls = attr(key, 'instanceClass');
-      const deployment = attr(key, 'deployment');
+      const cls = key.attrs.instanceClass;
+      const deployment: string = key.attrs.deployment;
       if (deployment !== 'single-az' && deployment !== 'multi-az') {
         throw new PricingError(`unknown RDS deployment "${deployment}" in ${priceKeyId(key)}`);
       }
@@ -251,8 +238,8 @@ function rule(key: PriceKey): Rule {
       };
     case 'transfer.interRegion': {
       const from = region(key);
-      const to = regionInfo(attr(key, 'to'));
-      if (!to) throw new PricingError(`no Price List region mapping for "${attr(key, 'to')}" (${priceKeyId(key)})`);
+      const to = regionInfo(key.attrs.to);
+      if (!to) throw new PricingError(`no Price List region mapping for "${key.attrs.to}" (${priceKeyId(key)})`);
       return {
         serviceCode: 'AWSDataTransfer',
         filters: {
@@ -289,8 +276,8 @@ function rule(key: PriceKey): Rule {
       };
     case 'ga.premium': {
       const from = region(key);
-      const to = regionInfo(attr(key, 'to'));
-      if (!to) throw new PricingError(`no Price List region mapping for "${attr(key, 'to')}" (${priceKeyId(key)})`);
+      const to = regionInfo(key.attrs.to);
+      if (!to) throw new PricingError(`no Price List region mapping for "${key.attrs.to}" (${priceKeyId(key)})`);
       return {
         serviceCode: 'AWSGlobalAccelerator',
         filters: { fromLocation: from.gaGroup, toLocation: to.gaGroup, operation: 'Dominant', trafficDirection: 'Out' },
@@ -316,7 +303,7 @@ function rule(key: PriceKey): Rule {
         describe: 'Elastic Disaster Recovery source server-hour',
       };
     default:
-      throw new PricingError(`no Price List query for price key ${priceKeyId(key)}`);
+      throw new PricingError(`no Price List query for price key ${priceKeyId(key as PriceKey)}`);
   }
 }
 
@@ -332,7 +319,7 @@ function queryOf(serviceCode: string, filters: Record<string, string>): PriceQue
 export function planKey(key: PriceKey): KeyPlan {
   const r = rule(key);
   const keyId = priceKeyId(key);
-  const unit = PRICE_UNITS[key.service];
+  const { unit, unitAliases } = SERVICES[key.service];
   return {
     key,
     keyId,
@@ -346,7 +333,7 @@ export function planKey(key: PriceKey): KeyPlan {
         hits = hits.filter((p) => r.rank!(p) === best);
       }
       if (hits.length === 0) {
-        throw new PricingError(
+        throw new NoProductError(
           `the AWS Price List returned no ${r.describe} product for ${keyId}` +
             (products.length ? ` (${products.length} product(s) did not match)` : ''),
         );
@@ -358,10 +345,12 @@ export function planKey(key: PriceKey): KeyPlan {
         );
       }
       const product = hits[0];
-      const price = selectOnDemandPrice(product, unit, UNIT_FACTORS[key.service]);
-      if (!(price.unitPrice > 0) && !(price.tiers && price.tiers.some((t) => t.unitPrice > 0))) {
+      const price = selectOnDemandPrice(product, unit, unitAliases);
+      const problem = priceProblem(price);
+      if (problem === 'zero price') {
         throw new PricingError(`the AWS Price List gives ${keyId} a zero price (SKU ${product.sku}); refusing to use it`);
       }
+      if (problem) throw new PricingError(`the AWS Price List gives ${keyId} an implausible price (SKU ${product.sku}: ${problem}); refusing to use it`);
       return { product, price };
     },
   };

@@ -1,27 +1,36 @@
 /**
- * Builds the PriceBook the CLI uses from the pricing flags. This is the only place that decides between sources
- * (design.md §6):
+ * The pricing policy: composes the books (cache, live, snapshot) into the one PriceBook the CLI uses. This is the only
+ * place that decides between sources (design.md §6):
  *
  * - `snapshot`: the bundled snapshot only; never touches the cache or the network.
  * - `auto` (default): a fresh cache entry (≤ 7 days) → live if AWS credentials resolve → an older cache entry →
- *   the bundled snapshot, with a diagnostic naming the source and its age.
+ *   the bundled snapshot, with a diagnostic naming the source and its age. A key the Price List has no product for
+ *   (answered live, or remembered in the cache) goes to the snapshot without a request.
  * - `live`: a fresh cache entry → live; prices that cannot be had live are a PricingError (exit 3).
  * - `--offline`: never touches the network: cache (any age), then the snapshot. `--pricing live --offline` is an
  *   input error.
  * - `--max-price-age`: a price older than this is refused (exit 3). The age of a cached or live price is the time
  *   since it was fetched; the age of a snapshot price is the time since its `asOf` date.
  *
- * The live code (and with it the AWS SDK) is loaded with a dynamic import, only when a key actually needs it.
+ * The policy reads no environment and prints nothing: the CLI passes the cache directory, the environment for the
+ * credential check and a progress callback, and prints the diagnostics it gets back. A key no source can price is a
+ * PricingError, so its resolution never has `missing` keys. The live code (and with it the AWS SDK) is loaded with a
+ * dynamic import, only when a key actually needs it.
  */
 import { InputError, PricingError } from '../errors';
 import { distinctKeys, priceKeyId } from './keys';
-import type { Price, PriceBook, PriceKey, PriceResolution } from './types';
-import { createSnapshotPriceBook, snapshotInfo } from './snapshot';
-import { credentialSourceConfigured } from './credential-hint';
-import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from './cache';
-import type { LiveOptions, LiveSource } from './live';
+import type { Diagnostic, DiagnosticKind, MissingPrice, Price, PriceBook, PriceKey, PriceResolution } from './types';
+import { createSnapshotPriceBook } from './snapshot/book';
+import { loadSnapshot } from './snapshot/catalog';
+import { credentialSourceConfigured, type CredentialEnv } from './credential-hint';
+import { CACHE_FRESH_SECONDS, CacheBook, PriceCache, cacheAgeSeconds } from './cache-book';
+import type { LiveOptions, LiveProgress } from './live';
+import type { LiveBook } from './live-book';
 
 export type PricingMode = 'auto' | 'live' | 'snapshot';
+
+/** What live pricing is doing, for a spinner: it starts (for `keys` prices), progresses by query, and ends. */
+export type PricingProgress = { phase: 'start'; keys: number } | ({ phase: 'queries' } & LiveProgress) | { phase: 'end' };
 
 export interface PricingOptions {
   /** --pricing (flag) > DR_ADVISOR_PRICING (env) > 'auto'. */
@@ -30,19 +39,23 @@ export interface PricingOptions {
   offline: boolean;
   /** --max-price-age in seconds: prices older than this are refused (exit 3). */
   maxPriceAgeSeconds?: number;
-  /** DR_ADVISOR_CACHE_DIR, else the XDG cache dir. */
+  /** The cache directory (the CLI resolves DR_ADVISOR_CACHE_DIR / XDG). Without one, no cache is read or written. */
   cacheDir?: string;
-  /** True when stderr is a TTY and colour/spinners are allowed. */
-  interactive: boolean;
-  /** Where diagnostics go (stderr in the CLI). resolve() returns its diagnostics in `warnings` and does not call this;
-   * it is used by `refreshPrices` (pricing refresh), which has no resolution to return them in. */
-  warn: (message: string) => void;
+  /** The environment the AWS SDK will see, for the fast "no credential source at all" check that lets `auto` skip
+   * loading the SDK (credential-hint.ts). Without it, the SDK's own chain is asked. */
+  env?: CredentialEnv;
+  /** Live-pricing progress, for a spinner. */
+  onProgress?: (p: PricingProgress) => void;
   /** Clock, injected for tests. */
   now?: () => Date;
-  /** Live-source tuning (deadline, timeouts, rate). Default deadline 60 s, or DR_ADVISOR_PRICING_TIMEOUT. */
+  /** Live-source tuning (deadline, timeouts, rate). Default deadline 60 s. */
   live?: LiveOptions;
   /** The snapshot PriceBook to fall back on (tests inject a fake); default: the bundled snapshot. */
   snapshot?: PriceBook;
+  /** The book a cached price is checked against (sanity band, sanity.ts); default: the bundled snapshot. */
+  reference?: PriceBook;
+  /** How the user sees every price's date, named in the snapshot's source line ("see --explain"). */
+  seeDetails?: string;
 }
 
 const DAY = 86400;
@@ -69,14 +82,16 @@ export function priceAgeSeconds(price: Price, now: Date): number {
   return Number.isNaN(t) ? Infinity : Math.max(0, (now.getTime() - t) / 1000);
 }
 
-/** DR_ADVISOR_PRICING_TIMEOUT: a duration like `30s`, or milliseconds as a bare number. */
-function envDeadlineMs(): number | undefined {
-  const v = process.env.DR_ADVISOR_PRICING_TIMEOUT;
-  if (!v) return undefined;
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim());
-  if (!m) throw new InputError(`DR_ADVISOR_PRICING_TIMEOUT must be a duration like 30s (got ${JSON.stringify(v)})`);
-  const n = Number(m[1]);
-  return m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n;
+/** The PricingError for keys no book could price: the first three reasons, and how many more. */
+export function missingPricesError(missing: readonly MissingPrice[]): PricingError {
+  const more = missing.length > 3 ? ` (and ${missing.length - 3} more)` : '';
+  return new PricingError(`${missing.slice(0, 3).map((m) => m.reason).join('; ')}${more}`);
+}
+
+/** The resolution's prices, or the PricingError for its missing keys. */
+export function requirePrices(resolution: PriceResolution): Map<string, Price> {
+  if (resolution.missing.length) throw missingPricesError(resolution.missing);
+  return resolution.prices;
 }
 
 /** The snapshot's date for messages: the bundled snapshot's `asOf` (or, for an injected snapshot, the newest `asOf`
@@ -86,7 +101,7 @@ function snapshotAsOf(prices: Iterable<Price>, now: Date, bundled: boolean): str
   let newest = dates[dates.length - 1];
   if (bundled) {
     try {
-      newest = snapshotInfo().asOf;
+      newest = loadSnapshot().asOf;
     } catch {
       // keep the newest price date
     }
@@ -96,23 +111,18 @@ function snapshotAsOf(prices: Iterable<Price>, now: Date, bundled: boolean): str
   return Number.isFinite(days) && days >= 0 ? `${newest}, ${days} day${days === 1 ? '' : 's'} old` : newest;
 }
 
-/** A spinner on stderr, only when interactive; loaded lazily. */
-async function startSpinner(interactive: boolean, text: string): Promise<{ update(t: string): void; stop(): void }> {
-  if (!interactive) return { update() {}, stop() {} };
-  const { default: yoctoSpinner } = await import('yocto-spinner');
-  const s = yoctoSpinner({ text, stream: process.stderr }).start();
-  return {
-    update(t) {
-      s.text = t;
-    },
-    stop() {
-      s.stop();
-      s.clear?.();
-    },
-  };
+function ageRange(prices: readonly { fetchedAt?: string }[], now: Date): string {
+  const ages = prices.map((p) => cacheAgeSeconds(p, now)).sort((a, b) => a - b);
+  return `fetched ${formatAge(ages[ages.length - 1])}`;
 }
 
-class PricingPipeline implements PriceBook {
+const empty = (keys: readonly PriceKey[]): PriceResolution => ({
+  prices: new Map(),
+  missing: keys.map((key) => ({ key, id: priceKeyId(key), kind: 'not-held', reason: 'no cache' })),
+  diagnostics: [],
+});
+
+class PricingPolicy implements PriceBook {
   readonly name: string;
 
   constructor(private readonly options: PricingOptions) {
@@ -120,48 +130,46 @@ class PricingPipeline implements PriceBook {
   }
 
   private snapshot(): PriceBook {
-    return this.options.snapshot ?? createSnapshotPriceBook();
+    return this.options.snapshot ?? createSnapshotPriceBook(undefined, { now: this.options.now, seeDetails: this.options.seeDetails });
   }
 
   async resolve(requested: readonly PriceKey[]): Promise<PriceResolution> {
     const o = this.options;
     const now = (o.now ?? (() => new Date()))();
     const keys = distinctKeys(requested);
-    const warnings: string[] = [];
-    // Diagnostics go into `warnings` only: the caller prints them on stderr and puts them in JSON `pricing.warnings`.
-    const say = (m: string) => {
-      warnings.push(m);
-    };
+    // Diagnostics in order: cache problems, then one line naming the sources, then the snapshot's notes.
+    const diagnostics: Diagnostic[] = [];
     const maxAge = o.maxPriceAgeSeconds;
     const tooOld = (p: Price) => maxAge !== undefined && priceAgeSeconds(p, now) > maxAge;
     const prices = new Map<string, Price>();
 
     if (o.mode === 'snapshot') {
       const snap = await this.snapshot().resolve(keys);
-      for (const w of snap.warnings) say(w);
+      requirePrices(snap);
       this.enforceMaxAge(snap.prices.values(), now, 'the bundled snapshot');
-      return { prices: snap.prices, warnings };
+      return { prices: snap.prices, missing: [], diagnostics: snap.diagnostics };
     }
 
-    // 1. The cache: fresh entries are used as they are; older ones are kept as a fallback.
-    const cache = new PriceCache(resolveCacheDir(o.cacheDir), say);
-    const cached = await cache.getMany(keys);
+    // 1. The cache: fresh entries are used as they are; older ones are kept as a fallback. A remembered "no product"
+    //    answer keeps its key away from live.
+    const store = o.cacheDir !== undefined ? new PriceCache(o.cacheDir, undefined, { now: () => now }) : undefined;
+    const cache = store ? new CacheBook(store, { now, reference: o.reference ?? createSnapshotPriceBook(undefined, { now: o.now }) }) : undefined;
     const freshLimit = Math.min(CACHE_FRESH_SECONDS, maxAge ?? Infinity);
-    const fromCache: Price[] = [];
-    for (const [id, entry] of cached) {
-      if (cacheAgeSeconds(entry.price, now) <= freshLimit) {
-        prices.set(id, entry.price);
-        fromCache.push(entry.price);
-      }
-    }
-    let pending = keys.filter((k) => !prices.has(priceKeyId(k)));
+    const fresh = cache ? await cache.withMaxAge(freshLimit).resolve(keys) : empty(keys);
+    diagnostics.push(...fresh.diagnostics);
+    const fromCache = [...fresh.prices.values()];
+    for (const [id, p] of fresh.prices) prices.set(id, p);
+    const knownAbsent = fresh.missing.filter((m) => m.kind === 'no-product');
+    let pending = fresh.missing.filter((m) => m.kind !== 'no-product').map((m) => m.key);
 
     // 2. Live, for whatever the fresh cache does not have.
     let liveCount = 0;
-    let liveProblem: string | undefined;
-    if (pending.length > 0 && !o.offline && o.mode === 'auto' && !credentialSourceConfigured()) {
+    let liveProblem: { kind: DiagnosticKind; text: string; keys: string[] } | undefined;
+    let liveMissing: MissingPrice[] = [];
+    const asked = pending.length;
+    if (pending.length > 0 && !o.offline && o.mode === 'auto' && o.env && !credentialSourceConfigured(o.env)) {
       // Nothing for the SDK's credential chain to find: skip loading it (see credential-hint.ts).
-      liveProblem = 'no AWS credentials found';
+      liveProblem = { kind: 'live-unavailable', text: 'no AWS credentials found', keys: pending.map(priceKeyId) };
     } else if (pending.length > 0 && !o.offline) {
       const live = await this.openLive();
       try {
@@ -171,89 +179,98 @@ class PricingPipeline implements PriceBook {
               '--pricing live needs AWS credentials, and none were found (environment, shared config and credentials files, SSO, container or instance role). Configure credentials, or use --pricing auto or snapshot',
             );
           }
-          liveProblem = 'no AWS credentials found';
+          liveProblem = { kind: 'live-unavailable', text: 'no AWS credentials found', keys: pending.map(priceKeyId) };
         } else {
-          const spinner = await startSpinner(o.interactive, `Fetching ${pending.length} prices from the AWS Price List API…`);
-          let result;
+          o.onProgress?.({ phase: 'start', keys: pending.length });
+          let result: PriceResolution;
           try {
-            result = await live.fetch(pending, (p) =>
-              spinner.update(`Fetching prices from the AWS Price List API… ${p.done}/${p.total} queries`),
-            );
+            result = await live.resolve(pending);
           } finally {
-            spinner.stop();
+            o.onProgress?.({ phase: 'end' });
           }
           for (const [id, price] of result.prices) prices.set(id, price);
           liveCount = result.prices.size;
-          await cache.putMany(result.prices);
-          if (result.errors.size > 0) {
-            const [firstId, firstErr] = [...result.errors][0];
-            if (o.mode === 'live') {
-              throw new PricingError(
-                `live pricing failed for ${result.errors.size} of ${pending.length} price(s): ${firstErr.message}` +
-                  (result.errors.size > 1 ? '' : ` (${firstId})`),
-              );
-            }
-            const reasons = [...new Set([...result.errors.values()].map((e) => e.message))];
-            liveProblem =
-              result.errors.size === pending.length
-                ? `live pricing failed (${reasons[0]})`
-                : `live pricing failed for ${result.errors.size} price(s) (${reasons[0]}${reasons.length > 1 ? `; and ${reasons.length - 1} other reason(s)` : ''})`;
-          }
+          liveMissing = result.missing;
+          if (store) diagnostics.push(...(await store.putMany(result.prices, liveMissing.filter((m) => m.kind === 'no-product'))));
           pending = pending.filter((k) => !prices.has(priceKeyId(k)));
         }
       } finally {
         live.destroy();
       }
     }
-    if (o.mode === 'live' && pending.length > 0) {
+    if (o.mode === 'live') {
+      // Every key not in the fresh cache must come live: a failure, or a (remembered) "no product", is exit 3.
+      const failures = [...liveMissing, ...knownAbsent];
+      if (failures.length > 0) {
+        throw new PricingError(
+          `live pricing failed for ${failures.length} of ${asked + knownAbsent.length} price(s): ${failures[0].reason}` + (failures.length > 1 ? '' : ` (${failures[0].id})`),
+        );
+      }
       // Only reachable with --offline, which main rejects for live; kept as a guard.
-      throw new PricingError(`no live price for ${priceKeyId(pending[0])}`);
+      if (pending.length > 0) throw new PricingError(`no live price for ${priceKeyId(pending[0])}`);
+    }
+    if (liveMissing.length > 0) {
+      const reasons = [...new Set(liveMissing.map((m) => m.reason))];
+      liveProblem = {
+        kind: 'live-failed',
+        keys: liveMissing.map((m) => m.id),
+        text:
+          liveMissing.length === asked
+            ? `live pricing failed (${reasons[0]})`
+            : `live pricing failed for ${liveMissing.length} price(s) (${reasons[0]}${reasons.length > 1 ? `; and ${reasons.length - 1} other reason(s)` : ''})`,
+      };
     }
 
-    // 3. Older cache entries (still within --max-price-age), then the snapshot.
+    // 3. Older cache entries (still within --max-price-age), then the snapshot (for the keys the Price List has no
+    //    product for, too).
     const staleUsed: Price[] = [];
-    for (const k of pending) {
-      const entry = cached.get(priceKeyId(k));
-      if (entry && !tooOld(entry.price)) {
-        prices.set(entry.key, entry.price);
-        staleUsed.push(entry.price);
+    if (cache && pending.length > 0) {
+      const older = await cache.withMaxAge(Infinity).resolve(pending);
+      for (const [id, p] of older.prices) {
+        if (tooOld(p)) continue;
+        prices.set(id, p);
+        staleUsed.push(p);
       }
     }
-    pending = pending.filter((k) => !prices.has(priceKeyId(k)));
+    pending = [...pending, ...knownAbsent.map((m) => m.key)].filter((k) => !prices.has(priceKeyId(k)));
     let snapshotPrices: Price[] = [];
-    let snapshotNotes: string[] = [];
+    let snapshotNotes: Diagnostic[] = [];
     if (pending.length > 0) {
       const snap = await this.snapshot().resolve(pending);
+      requirePrices(snap);
       snapshotPrices = [...snap.prices.values()];
-      this.enforceMaxAge(snapshotPrices, now, 'the bundled snapshot', liveProblem);
+      this.enforceMaxAge(snapshotPrices, now, 'the bundled snapshot', liveProblem?.text);
       for (const [id, p] of snap.prices) prices.set(id, p);
       // The snapshot's own "prices from the bundled snapshot (…)" line is folded into the summary below; its other
       // notes (estimated prices) follow the summary.
-      snapshotNotes = snap.warnings.filter((w) => !/^prices from the bundled snapshot/.test(w));
+      snapshotNotes = snap.diagnostics.filter((d) => d.kind !== 'source');
     }
 
-    // 4. One line naming the sources and their age.
-    const why = liveProblem ?? (o.offline ? '--offline' : undefined);
+    // 4. One line naming the sources and their age (and why live was not used for all of them).
+    const absentText =
+      knownAbsent.length > 0 && !o.offline ? `no AWS Price List product for ${knownAbsent.length} price(s) (cached answer, ${ageRange(knownAbsent, now)})` : undefined;
+    const why = [liveProblem?.text, absentText].filter(Boolean).join('; ') || (o.offline ? '--offline' : undefined);
     const parts: string[] = [];
     if (liveCount) parts.push(`${liveCount} live from the AWS Price List API`);
-    if (fromCache.length) parts.push(`${fromCache.length} from the cache (${this.ageRange(fromCache, now)})`);
-    if (staleUsed.length) parts.push(`${staleUsed.length} from an older cache (${this.ageRange(staleUsed, now)})`);
-    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, !this.options.snapshot)})`);
+    if (fromCache.length) parts.push(`${fromCache.length} from the cache (${ageRange(fromCache, now)})`);
+    if (staleUsed.length) parts.push(`${staleUsed.length} from an older cache (${ageRange(staleUsed, now)})`);
+    const bundled = !this.options.snapshot;
+    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, bundled)})`);
+    let text: string | undefined;
     if (why && snapshotPrices.length && !liveCount && !fromCache.length && !staleUsed.length) {
-      say(`${why}; using the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, !this.options.snapshot)})`);
+      text = `${why}; using the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, bundled)})`;
     } else if (why && (snapshotPrices.length || staleUsed.length)) {
-      say(`${why}; prices: ${parts.join(', ')}`);
+      text = `${why}; prices: ${parts.join(', ')}`;
     } else if (parts.length) {
-      say(`prices: ${parts.join(', ')}`);
+      text = `prices: ${parts.join(', ')}`;
     }
-    for (const w of snapshotNotes) say(w);
-    return { prices, warnings };
-  }
-
-  private ageRange(prices: Price[], now: Date): string {
-    const ages = prices.map((p) => cacheAgeSeconds(p, now)).sort((a, b) => a - b);
-    const oldest = formatAge(ages[ages.length - 1]);
-    return `fetched ${oldest}`;
+    if (text !== undefined) {
+      const kind = liveProblem?.kind ?? 'source';
+      const concerned = liveProblem?.kind === 'live-failed' ? liveProblem.keys : [...prices.keys()];
+      diagnostics.push({ kind, count: concerned.length, keys: concerned, text });
+    }
+    diagnostics.push(...snapshotNotes);
+    return { prices, missing: [], diagnostics };
   }
 
   private enforceMaxAge(prices: Iterable<Price>, now: Date, what: string, why?: string): void {
@@ -270,57 +287,73 @@ class PricingPipeline implements PriceBook {
     );
   }
 
-  private async openLive(): Promise<LiveSource> {
-    const { createLiveSource } = await import('./live');
-    const deadlineMs = this.options.live?.deadlineMs ?? envDeadlineMs();
-    return createLiveSource({ ...this.options.live, ...(deadlineMs !== undefined ? { deadlineMs } : {}), now: this.options.now });
+  private async openLive(): Promise<LiveBook> {
+    return openLiveBook(this.options.live, this.options.now, this.options.onProgress);
   }
+}
+
+async function openLiveBook(live: LiveOptions | undefined, now: (() => Date) | undefined, onProgress: PricingOptions['onProgress']): Promise<LiveBook> {
+  const { createLiveBook } = await import('./live-book');
+  return createLiveBook({ ...live, now, onProgress: (p) => onProgress?.({ phase: 'queries', ...p }) });
 }
 
 export async function createPriceBook(options: PricingOptions): Promise<PriceBook> {
   if (options.offline && options.mode === 'live') {
     throw new InputError('--offline cannot be combined with --pricing live (live pricing needs the network)');
   }
-  return new PricingPipeline(options);
+  return new PricingPolicy(options);
+}
+
+export interface RefreshOptions {
+  cacheDir: string;
+  live?: LiveOptions;
+  onProgress?: (p: PricingProgress) => void;
+  now?: () => Date;
 }
 
 export interface RefreshResult {
   fetched: number;
+  /** Keys not refreshed, with the reason (no product included: that answer is remembered in the cache). */
   failed: { key: string; reason: string }[];
   requests: number;
   cacheDir: string;
+  /** Cache write problems, for the CLI to print. */
+  diagnostics: Diagnostic[];
 }
 
+/** The deadline of `pricing refresh` when the caller sets none: it asks for many more keys than an estimate. */
+export const REFRESH_DEADLINE_MS = 300_000;
+
 /**
- * `pricing refresh`: fetch these keys live (ignoring the cache) and write them into the cache. No credentials is a
- * PricingError (exit 3). Keys that fail are reported, not fatal, unless every key fails.
+ * `pricing refresh`: fetch these keys live (ignoring the cache) and write them into the cache, with the "no product"
+ * answers. No credentials is a PricingError (exit 3). Keys that fail are reported, not fatal, unless every key fails.
  */
-export async function refreshPrices(keys: readonly PriceKey[], options: Omit<PricingOptions, 'mode' | 'offline'>): Promise<RefreshResult> {
+export async function refreshPrices(keys: readonly PriceKey[], options: RefreshOptions): Promise<RefreshResult> {
   const distinct = distinctKeys(keys);
-  const cacheDir = resolveCacheDir(options.cacheDir);
-  const cache = new PriceCache(cacheDir, options.warn);
-  const { createLiveSource } = await import('./live');
-  const deadlineMs = options.live?.deadlineMs ?? envDeadlineMs() ?? 300_000;
-  const live = await createLiveSource({ ...options.live, deadlineMs, now: options.now });
+  const cache = new PriceCache(options.cacheDir, undefined, { now: options.now });
+  const live = await openLiveBook({ ...options.live, deadlineMs: options.live?.deadlineMs ?? REFRESH_DEADLINE_MS }, options.now, options.onProgress);
   try {
     if (!(await live.hasCredentials())) {
       throw new PricingError(
         'pricing refresh needs AWS credentials, and none were found (environment, shared config and credentials files, SSO, container or instance role)',
       );
     }
-    const spinner = await startSpinner(options.interactive, `Fetching ${distinct.length} prices from the AWS Price List API…`);
-    let result;
+    options.onProgress?.({ phase: 'start', keys: distinct.length });
+    let result: PriceResolution;
     try {
-      result = await live.fetch(distinct, (p) => spinner.update(`Fetching prices from the AWS Price List API… ${p.done}/${p.total} queries`));
+      result = await live.resolve(distinct);
     } finally {
-      spinner.stop();
+      options.onProgress?.({ phase: 'end' });
     }
-    await cache.putMany(result.prices);
-    const failed = [...result.errors].map(([key, e]) => ({ key, reason: e.message }));
+    const diagnostics = await cache.putMany(
+      result.prices,
+      result.missing.filter((m) => m.kind === 'no-product'),
+    );
+    const failed = result.missing.map((m) => ({ key: m.id, reason: m.reason }));
     if (result.prices.size === 0 && failed.length > 0) {
       throw new PricingError(`pricing refresh failed: ${failed[0].reason}`);
     }
-    return { fetched: result.prices.size, failed, requests: result.requests, cacheDir };
+    return { fetched: result.prices.size, failed, requests: live.requests, cacheDir: options.cacheDir, diagnostics };
   } finally {
     live.destroy();
   }

@@ -17,7 +17,7 @@ import { priceKeyId } from './keys';
 import type { Price, PriceKey } from './types';
 
 export interface LiveOptions {
-  /** Overall deadline for one fetch, ms. Default 60 s (DR_ADVISOR_PRICING_TIMEOUT overrides in the CLI). */
+  /** Overall deadline for one fetch, ms. Default 60 s (the CLI passes DR_ADVISOR_PRICING_TIMEOUT). */
   deadlineMs?: number;
   /** Per-HTTP-request timeout, ms. Default 10 s, capped by the deadline. */
   requestTimeoutMs?: number;
@@ -68,11 +68,9 @@ class QuietLogger {
 }
 
 let warningFilterInstalled = false;
-/** Drops the AWS SDK's process warnings (e.g. NodeVersionSupportWarning on Node 20); other warnings pass through. */
+/** Drops the AWS SDK's process warnings (e.g. its NodeVersionSupportWarning on Node 20, which @aws-sdk/core emits
+ * through process.emitWarning); other warnings pass through. */
 function silenceSdkProcessWarnings(): void {
-  if (process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED === undefined) {
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  }
   if (warningFilterInstalled) return;
   warningFilterInstalled = true;
   const original = process.emitWarning.bind(process) as (...args: unknown[]) => void;

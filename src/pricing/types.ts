@@ -2,66 +2,11 @@
  * The pricing contract. A strategy model never sees a price: it emits cost lines that name a {@link PriceKey} and a
  * quantity. A {@link PriceBook} turns keys into {@link Price}s (plan, then fetch), and one pure step multiplies.
  */
+import type { PriceKey } from './keys';
 
-/** Every kind of price the models ask for. The unit of each is fixed (see {@link PRICE_UNITS}). */
-export type PriceService =
-  | 'ec2.instance' // attrs: { instanceType }                     Linux, shared tenancy, on-demand
-  | 'ebs.gp3' //                                                  EBS gp3 storage
-  | 'ebs.snapshot' //                                             EBS snapshot storage (also AMIs)
-  | 'rds.instance' // attrs: { engine, instanceClass, deployment } RDS / Aurora on-demand instance
-  | 'rds.storage' // attrs: { engine }                            Aurora storage, or RDS gp3 storage for mysql/postgres
-  | 'rds.backup' // attrs: { engine }                             backup / snapshot storage beyond the free allowance
-  | 'rds.io' // attrs: { engine }                                 Aurora I/O requests (standard configuration)
-  | 'dynamodb.write' //                                           on-demand write request units
-  | 'dynamodb.read' //                                            on-demand read request units
-  | 'dynamodb.replicatedWrite' //                                 global tables replicated write request units (replica region)
-  | 'dynamodb.storage' //                                         table storage
-  | 'dynamodb.pitr' //                                            continuous backups (PITR) storage
-  | 'dynamodb.backup' //                                          on-demand backup storage
-  | 's3.standard' //                                              S3 Standard storage (tiered)
-  | 's3.rtc' //                                                   S3 Replication Time Control, per GB replicated
-  | 'transfer.interRegion' // region = source, attrs: { to }      inter-region data transfer out
-  | 'route53.healthCheck' // region = 'global'                    health check on an AWS endpoint
-  | 'route53.hostedZone' // region = 'global'                     hosted zone
-  | 'ga.fixed' // region = 'global'                               Global Accelerator fixed hourly fee
-  | 'ga.premium' // region = source, attrs: { to }                Global Accelerator data-transfer premium (dominant direction)
-  | 'elb.alb' //                                                  Application Load Balancer hour
-  | 'elb.albLcu' //                                               ALB load-balancer-capacity-unit hour
-  | 'drs.server'; //                                              AWS Elastic Disaster Recovery replicating source server-hour
-
-/** The unit each service is priced in, as the Price List names it. */
-export const PRICE_UNITS: Record<PriceService, string> = {
-  'ec2.instance': 'Hrs',
-  'ebs.gp3': 'GB-Mo',
-  'ebs.snapshot': 'GB-Mo',
-  'rds.instance': 'Hrs',
-  'rds.storage': 'GB-Mo',
-  'rds.backup': 'GB-Mo',
-  'rds.io': 'IOs',
-  'dynamodb.write': 'WriteRequestUnits',
-  'dynamodb.read': 'ReadRequestUnits',
-  'dynamodb.replicatedWrite': 'ReplicatedWriteRequestUnits',
-  'dynamodb.storage': 'GB-Mo',
-  'dynamodb.pitr': 'GB-Mo',
-  'dynamodb.backup': 'GB-Mo',
-  's3.standard': 'GB-Mo',
-  's3.rtc': 'GB',
-  'transfer.interRegion': 'GB',
-  'route53.healthCheck': 'HealthCheck-Mo',
-  'route53.hostedZone': 'HostedZone-Mo',
-  'ga.fixed': 'Hrs',
-  'ga.premium': 'GB',
-  'elb.alb': 'Hrs',
-  'elb.albLcu': 'LCU-Hrs',
-  'drs.server': 'Hrs',
-};
-
-/** A normalized price key: a service, a region (or 'global') and the product attributes that pin one price. */
-export interface PriceKey {
-  service: PriceService;
-  region: string;
-  attrs?: Readonly<Record<string, string>>;
-}
+/** The key and service types live with their tables (`keys.ts`, `services.ts`); named here as part of the contract. */
+export type { PriceKey } from './keys';
+export type { PriceService } from './services';
 
 /** One tier of a tiered price, in the price's unit: [from, to) with `to` null for "and above". */
 export interface PriceTier {
@@ -90,21 +35,69 @@ export interface Price {
   origin?: string;
 }
 
-/** What a PriceBook answers for a batch of keys. Every requested key is in `prices`, or resolve() throws. */
-export interface PriceResolution {
-  prices: Map<string, Price>;
-  /** Diagnostics for stderr and JSON `pricing.warnings`: which source was used, how old, what was estimated. */
-  warnings: string[];
+/** A key a book could not price, and why. */
+export interface MissingPrice {
+  key: PriceKey;
+  /** `priceKeyId(key)`. */
+  id: string;
+  /**
+   * - `not-held`: this book has no price for the key (not in the snapshot; no usable cache entry);
+   * - `no-product`: the source answered that there is no such product (the Price List returned none): an answer,
+   *   which the cache remembers as long as a price;
+   * - `failed`: the source could not answer (network, throttling, deadline, a malformed or ambiguous answer).
+   */
+  kind: 'not-held' | 'no-product' | 'failed';
+  /** One line in plain words: what is missing and why. */
+  reason: string;
+  /** For a remembered `no-product` answer: when it was given (ISO). */
+  fetchedAt?: string;
 }
 
 /**
- * The one pricing interface. Implementations: snapshot (bundled file), cache (XDG dir), live (Price List API), and
- * compositions of them. A price that cannot be found is never zero: resolve() throws a PricingError
- * (exit 3) unless the implementation can derive an `estimated` price, which it must then flag.
+ * What a diagnostic is about. The CLI groups them by kind (it never reads `text` back):
+ * - `source`: where the prices came from and how old they are (one line);
+ * - `live-unavailable`: the same line when live pricing was not tried (no AWS credentials), naming the fallback;
+ * - `live-failed`: the same line when live pricing failed for some prices, naming the fallback;
+ * - `estimated`: prices derived by one rule (one line per rule);
+ * - `cache-corrupt`: cache entries that cannot be used and will be rebuilt (one line for all of them);
+ * - `cache-write`: prices that could not be written to the cache.
+ */
+export type DiagnosticKind = 'source' | 'live-unavailable' | 'live-failed' | 'estimated' | 'cache-corrupt' | 'cache-write';
+
+export interface Diagnostic {
+  kind: DiagnosticKind;
+  /** How many prices (or cache entries) it concerns. */
+  count: number;
+  /** The snapshot rule id, for `estimated`. */
+  rule?: string;
+  /**
+   * The price-key ids concerned: for `source` and `live-unavailable` every key the line accounts for, for
+   * `live-failed` the keys live pricing failed for, for `estimated` the keys priced by the rule, for the cache
+   * kinds the entries concerned.
+   */
+  keys: string[];
+  /** The line as printed on stderr (after "warning: ") and kept in JSON `pricing.warnings`. */
+  text: string;
+}
+
+/**
+ * What a PriceBook answers for a batch of keys: every distinct key is either in `prices` (by its id) or in
+ * `missing`, never both and never dropped. Books do not throw for a key they cannot price; they name it in `missing`,
+ * so that a policy can ask the next book.
+ */
+export interface PriceResolution {
+  prices: Map<string, Price>;
+  missing: MissingPrice[];
+  /** Which source was used, how old, what was estimated, what went wrong on the way. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The one pricing interface. Implementations: the snapshot (bundled file), the cache (XDG dir), live (Price List
+ * API), and the policy that composes them (`index.ts`). A price is never zero: a book that cannot price a key names
+ * it in `missing`, and a book that derives a price by a rule flags it `estimated`.
  */
 export interface PriceBook {
   readonly name: string;
   resolve(keys: readonly PriceKey[]): Promise<PriceResolution>;
 }
-
-export { PricingError } from '../errors';

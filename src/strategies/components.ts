@@ -19,7 +19,6 @@ export function computeFleet(w: Workload, region: string, count: number, label: 
     {
       component: `${label} (${instanceType})`,
       region,
-      service: 'Amazon EC2',
       usage: `${count} × ${instanceType}, Linux on-demand, 730 h`,
       key: { service: 'ec2.instance', region, attrs: { instanceType } },
       hourlyQuantity: count,
@@ -29,7 +28,6 @@ export function computeFleet(w: Workload, region: string, count: number, label: 
     lines.push({
       component: `${label} EBS gp3 volumes`,
       region,
-      service: 'Amazon EBS',
       usage: `${count} × ${ebsGbPerInstance} GB gp3`,
       key: { service: 'ebs.gp3', region },
       monthlyQuantity: count * ebsGbPerInstance,
@@ -41,11 +39,10 @@ export function computeFleet(w: Workload, region: string, count: number, label: 
 export function loadBalancer(w: Workload, a: Assumptions, region: string): CostLine[] {
   if (w.network.loadBalancer === 'none') return [];
   return [
-    { component: 'Application Load Balancer', region, service: 'Elastic Load Balancing', usage: '1 ALB, 730 h', key: { service: 'elb.alb', region }, hourlyQuantity: 1 },
+    { component: 'Application Load Balancer', region, usage: '1 ALB, 730 h', key: { service: 'elb.alb', region }, hourlyQuantity: 1 },
     {
       component: 'ALB capacity units',
       region,
-      service: 'Elastic Load Balancing',
       usage: `${a.albLcuPerHour.value} LCU per hour (albLcuPerHour)`,
       key: { service: 'elb.albLcu', region },
       hourlyQuantity: a.albLcuPerHour.value,
@@ -67,7 +64,6 @@ export function databaseInstance(w: Workload, region: string, role: string, opts
     {
       component: `${role} (${instanceClass})`,
       region,
-      service: 'Amazon RDS',
       usage: `${instances} × ${instanceClass}, ${engine}, ${deployment}, 730 h`,
       key: { service: 'rds.instance', region, attrs: { engine, instanceClass, deployment } },
       hourlyQuantity: instances,
@@ -75,7 +71,6 @@ export function databaseInstance(w: Workload, region: string, role: string, opts
     {
       component: `${role} storage`,
       region,
-      service: 'Amazon RDS',
       usage: `${w.database.storageGb} GB ${aurora ? 'Aurora storage' : 'gp3'}`,
       key: { service: 'rds.storage', region, attrs: { engine } },
       monthlyQuantity: w.database.storageGb * (!aurora && opts.multiAz ? 2 : 1),
@@ -89,10 +84,10 @@ export function dynamoTable(w: Workload, region: string): CostLine[] {
   const { writesPerSecond, readsPerSecond, storageGb } = w.database;
   const lines: CostLine[] = [];
   if (writesPerSecond > 0)
-    lines.push({ component: 'DynamoDB writes (on-demand)', region, service: 'Amazon DynamoDB', usage: `${writesPerSecond} WRU/s`, key: { service: 'dynamodb.write', region }, hourlyQuantity: writesPerSecond * 3600 });
+    lines.push({ component: 'DynamoDB writes (on-demand)', region, usage: `${writesPerSecond} WRU/s`, key: { service: 'dynamodb.write', region }, hourlyQuantity: writesPerSecond * 3600 });
   if (readsPerSecond > 0)
-    lines.push({ component: 'DynamoDB reads (on-demand)', region, service: 'Amazon DynamoDB', usage: `${readsPerSecond} RRU/s`, key: { service: 'dynamodb.read', region }, hourlyQuantity: readsPerSecond * 3600 });
-  lines.push({ component: 'DynamoDB storage', region, service: 'Amazon DynamoDB', usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
+    lines.push({ component: 'DynamoDB reads (on-demand)', region, usage: `${readsPerSecond} RRU/s`, key: { service: 'dynamodb.read', region }, hourlyQuantity: readsPerSecond * 3600 });
+  lines.push({ component: 'DynamoDB storage', region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
   return lines;
 }
 
@@ -107,12 +102,11 @@ export function databaseReplica(w: Workload, a: Assumptions, primary: string, re
       lines.push({
         component: 'DynamoDB global table replicated writes',
         region,
-        service: 'Amazon DynamoDB',
         usage: `${writesPerSecond} rWRU/s replicated into ${region}`,
         key: { service: 'dynamodb.replicatedWrite', region },
         hourlyQuantity: writesPerSecond * 3600,
       });
-    lines.push({ component: 'DynamoDB replica storage', region, service: 'Amazon DynamoDB', usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
+    lines.push({ component: 'DynamoDB replica storage', region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
     return lines;
   }
   const aurora = isAurora(engine);
@@ -122,7 +116,6 @@ export function databaseReplica(w: Workload, a: Assumptions, primary: string, re
     lines.push({
       component: 'Aurora global replicated write I/O',
       region: primary,
-      service: 'Amazon RDS',
       usage: `${round(ios / 1e6, 1)}M write I/Os per month (${w.dataChangeGbPerDay} GB/day ÷ auroraWriteIoBytes)`,
       key: { service: 'rds.io', region: primary, attrs: { engine } },
       monthlyQuantity: ios,
@@ -140,7 +133,6 @@ export function changeTransfer(w: Workload, from: string, to: string, what: stri
     {
       component: `${what} transfer to ${to}`,
       region: from,
-      service: 'AWS Data Transfer',
       usage: `${round(gb, 1)} GB/month (${w.dataChangeGbPerDay} GB/day × 30.4)`,
       key: { service: 'transfer.interRegion', region: from, attrs: { to } },
       monthlyQuantity: gb,
@@ -154,13 +146,12 @@ export function s3Replica(w: Workload, a: Assumptions, from: string, region: str
   if (gb <= 0) return [];
   const replicated = gb * a.s3MonthlyChangeShare.value;
   const lines: CostLine[] = [
-    { component: 'S3 replica bucket', region, service: 'Amazon S3', usage: `${gb} GB Standard`, key: { service: 's3.standard', region }, monthlyQuantity: gb },
+    { component: 'S3 replica bucket', region, usage: `${gb} GB Standard`, key: { service: 's3.standard', region }, monthlyQuantity: gb },
   ];
   if (replicated > 0) {
     lines.push({
       component: `S3 replication transfer to ${region}`,
       region: from,
-      service: 'AWS Data Transfer',
       usage: `${round(replicated, 1)} GB/month (s3MonthlyChangeShare ${a.s3MonthlyChangeShare.value})`,
       key: { service: 'transfer.interRegion', region: from, attrs: { to: region } },
       monthlyQuantity: replicated,
@@ -170,7 +161,6 @@ export function s3Replica(w: Workload, a: Assumptions, from: string, region: str
       lines.push({
         component: 'S3 Replication Time Control',
         region: from,
-        service: 'Amazon S3',
         usage: `${round(replicated, 1)} GB/month replicated with RTC`,
         key: { service: 's3.rtc', region: from },
         monthlyQuantity: replicated,
@@ -188,7 +178,6 @@ export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: s
     lines.push({
       component: 'Database backup copies',
       region: dr,
-      service: 'Amazon RDS',
       usage: `${w.database.storageGb} GB full + ${round(incrementalGb, 1)} GB incremental (backupRetentionDays ${a.backupRetentionDays.value})`,
       key: { service: 'rds.backup', region: dr, attrs: { engine: w.database.engine } },
       monthlyQuantity: w.database.storageGb + incrementalGb,
@@ -198,7 +187,6 @@ export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: s
     lines.push({
       component: 'DynamoDB backup copies',
       region: dr,
-      service: 'Amazon DynamoDB',
       usage: `${w.database.storageGb} GB full + ${round(incrementalGb, 1)} GB incremental`,
       key: { service: 'dynamodb.backup', region: dr },
       monthlyQuantity: w.database.storageGb + incrementalGb,
@@ -208,7 +196,6 @@ export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: s
       lines.push({
         component: 'DynamoDB point-in-time recovery',
         region: primary,
-        service: 'Amazon DynamoDB',
         usage: `${w.database.storageGb} GB continuous backups`,
         key: { service: 'dynamodb.pitr', region: primary },
         monthlyQuantity: w.database.storageGb,
@@ -226,7 +213,6 @@ export function amiCopies(w: Workload, region: string): CostLine[] {
     {
       component: 'AMI and EBS snapshot copies',
       region,
-      service: 'Amazon EBS',
       usage: `${gb} GB (${w.compute.count} × ${w.compute.ebsGbPerInstance} GB, full-size, conservative)`,
       key: { service: 'ebs.snapshot', region },
       monthlyQuantity: gb,
@@ -238,7 +224,7 @@ export function amiCopies(w: Workload, region: string): CostLine[] {
 export function routing(w: Workload, a: Assumptions, regions: readonly string[], opts: { healthChecks: boolean; serving?: readonly string[] }): CostLine[] {
   const lines: CostLine[] = [];
   if (w.network.failoverRouting === 'global-accelerator') {
-    lines.push({ component: 'Global Accelerator', region: 'global', service: 'AWS Global Accelerator', usage: '1 accelerator, 730 h', key: { service: 'ga.fixed', region: 'global' }, hourlyQuantity: 1 });
+    lines.push({ component: 'Global Accelerator', region: 'global', usage: '1 accelerator, 730 h', key: { service: 'ga.fixed', region: 'global' }, hourlyQuantity: 1 });
     if (w.network.egressGbPerMonth > 0) {
       // Users are served by the regions that take traffic (all of them for active-active), each to its own area.
       const serving = opts.serving ?? [regions[0]];
@@ -247,7 +233,6 @@ export function routing(w: Workload, a: Assumptions, regions: readonly string[],
         lines.push({
           component: 'Global Accelerator data-transfer premium',
           region: r,
-          service: 'AWS Global Accelerator',
           usage: `${round(gb, 1)} GB/month served from ${r} (dominant direction)`,
           key: { service: 'ga.premium', region: r, attrs: { to: r } },
           monthlyQuantity: gb,
@@ -259,7 +244,6 @@ export function routing(w: Workload, a: Assumptions, regions: readonly string[],
     lines.push({
       component: 'Route 53 health checks',
       region: 'global',
-      service: 'Amazon Route 53',
       usage: `${n} health checks (${regions.length} regions × healthChecksPerRegion)`,
       key: { service: 'route53.healthCheck', region: 'global' },
       monthlyQuantity: n,

@@ -14,7 +14,7 @@ export function primaryLines(w: Workload, a: Assumptions): CostLine[] {
     ...dynamoTable(w, r),
   ];
   if (w.objectStorage.storageGb > 0)
-    lines.push({ component: 'S3 bucket', region: r, service: 'Amazon S3', usage: `${w.objectStorage.storageGb} GB Standard`, key: { service: 's3.standard', region: r }, monthlyQuantity: w.objectStorage.storageGb });
-  lines.push({ component: 'Route 53 hosted zone', region: 'global', service: 'Amazon Route 53', usage: '1 hosted zone', key: { service: 'route53.hostedZone', region: 'global' }, monthlyQuantity: 1 });
+    lines.push({ component: 'S3 bucket', region: r, usage: `${w.objectStorage.storageGb} GB Standard`, key: { service: 's3.standard', region: r }, monthlyQuantity: w.objectStorage.storageGb });
+  lines.push({ component: 'Route 53 hosted zone', region: 'global', usage: '1 hosted zone', key: { service: 'route53.hostedZone', region: 'global' }, monthlyQuantity: 1 });
   return lines;
 }

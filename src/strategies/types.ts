@@ -11,7 +11,9 @@ import type { Workload } from '../workload/validate';
 export interface CostLine {
   component: string;
   region: string;
-  service: string;
+  /** The AWS service shown on the line item. Default: the display name of the key's price service
+   * (`pricing/services.ts`); set it only for a line shown under another service than the one that prices it. */
+  service?: string;
   usage: string;
   key: PriceKey;
   hourlyQuantity?: number;

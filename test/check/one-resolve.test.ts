@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { planEstimate } from '../../src/advisor/plan';
 import { priceAndEvaluate } from '../../src/cli/commands/check';
 import { priceKeyId } from '../../src/pricing/keys';
-import { createSnapshotPriceBook } from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import type { PriceBook, PriceKey } from '../../src/pricing/types';
 import { loadExample } from '../../src/workload/load';
 import { normalizeWorkload, validateWorkload } from '../../src/workload/validate';

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/advisor/evaluate';
 import { planEstimate } from '../../src/advisor/plan';
-import { createSnapshotPriceBook } from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import { REGION_CODES } from '../../src/model/regions';
 import { validateWorkload } from '../../src/workload/validate';
 

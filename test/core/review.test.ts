@@ -4,7 +4,7 @@ import { evaluate } from '../../src/advisor/evaluate';
 import { paretoFrontier } from '../../src/advisor/frontier';
 import { planEstimate } from '../../src/advisor/plan';
 import { InputError } from '../../src/errors';
-import { createSnapshotPriceBook } from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import { renderMarkdown } from '../../src/report/markdown';
 import { asciiFrontier } from '../../src/report/frontier';
 import type { Workload } from '../../src/workload/validate';

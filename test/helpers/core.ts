@@ -2,7 +2,7 @@
 import { evaluate } from '../../src/advisor/evaluate';
 import { planEstimate } from '../../src/advisor/plan';
 import type { Report } from '../../src/advisor/types';
-import { createSnapshotPriceBook } from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import type { Price } from '../../src/pricing/types';
 import { loadExample } from '../../src/workload/load';
 import { normalizeWorkload, validateWorkload, type Workload } from '../../src/workload/validate';

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PriceCache, cacheFileName, resolveCacheDir } from '../../src/pricing/cache';
-import { createPriceBook } from '../../src/pricing/index';
+import { PriceCache, cacheFileName } from '../../src/pricing/cache-book';
+import { resolveCacheDir } from '../../src/cli/inputs';
+import { createPriceBook } from '../helpers/texts-book';
 import { priceKeyId } from '../../src/pricing/keys';
 import type { Price } from '../../src/pricing/types';
 import { startReplayServer, type ReplayServer } from '../helpers/replay-server';
@@ -76,7 +77,7 @@ describe('corruption and concurrency with live pricing', () => {
 
   it('a corrupt cache file gives a warning, is fetched live and rebuilt', async () => {
     const cacheDir = tempCacheDir();
-    const opts = { mode: 'auto' as const, offline: false, cacheDir, interactive: false, warn: () => {}, now: () => NOW, snapshot: fakeSnapshot() };
+    const opts = { mode: 'auto' as const, offline: false, cacheDir, now: () => NOW, snapshot: fakeSnapshot() };
     await (await createPriceBook(opts)).resolve(WEB_APP_KEYS);
     const cache = new PriceCache(cacheDir);
     const file = cache.fileOf(WEB_APP_KEYS[0]);
@@ -107,7 +108,7 @@ describe('two processes writing at once', () => {
     await build({
       stdin: {
         contents: `
-          import { PriceCache } from ${JSON.stringify(join(import.meta.dirname, '../../src/pricing/cache.ts'))};
+          import { PriceCache } from ${JSON.stringify(join(import.meta.dirname, '../../src/pricing/cache-book.ts'))};
           const [dir, who, n] = process.argv.slice(2);
           const cache = new PriceCache(dir, (m) => { console.error(m); process.exitCode = 1; });
           const jobs = [];

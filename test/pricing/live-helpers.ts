@@ -2,10 +2,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PricingError } from '../../src/errors';
-import { priceKeyId } from '../../src/pricing/keys';
-import type { Price, PriceBook, PriceKey } from '../../src/pricing/types';
-import { AWS_ENV_TO_CLEAR, replayEnv } from '../helpers/replay-server';
+import { describePriceKey, priceKeyId } from '../../src/pricing/keys';
+import type { MissingPrice, Price, PriceBook, PriceKey } from '../../src/pricing/types';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { AWS_ENV_TO_CLEAR, replayEnv, startReplayServer, type ReplayServer } from '../helpers/replay-server';
 
 export const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -27,11 +27,28 @@ export function useReplayEnv(url: string, opts: { credentials?: boolean } = {}):
   };
 }
 
+/** For the enclosing suite: a replay server the process points at (with credentials), reset after each test. */
+export function useReplayServer(): { server: ReplayServer } {
+  const handle = {} as { server: ReplayServer };
+  let restore: () => void;
+  beforeAll(async () => {
+    handle.server = await startReplayServer();
+    restore = useReplayEnv(handle.server.url);
+  });
+  afterAll(async () => {
+    restore();
+    await handle.server.close();
+  });
+  afterEach(() => handle.server.reset());
+  return handle;
+}
+
 export function tempCacheDir(): string {
   return mkdtempSync(join(tmpdir(), 'dr-cache-'));
 }
 
-/** A snapshot stand-in: every key priced at 1.5 (tiers none), as of 2026-07-20; counts calls. */
+/** A snapshot stand-in: every key priced at 1.5 (tiers none), as of 2026-07-20 (but drs.server in "nowhere", which
+ * it names missing); counts calls. */
 export function fakeSnapshot(asOf = '2026-07-20'): PriceBook & { calls: PriceKey[][] } {
   const calls: PriceKey[][] = [];
   return {
@@ -40,11 +57,16 @@ export function fakeSnapshot(asOf = '2026-07-20'): PriceBook & { calls: PriceKey
     async resolve(keys) {
       calls.push([...keys]);
       const prices = new Map<string, Price>();
+      const missing: MissingPrice[] = [];
       for (const k of keys) {
-        if (k.service === 'drs.server' && k.region === 'nowhere') throw new PricingError('no snapshot price');
+        if (k.service === 'drs.server' && k.region === 'nowhere') {
+          missing.push({ key: k, id: priceKeyId(k), kind: 'not-held', reason: `no price for ${describePriceKey(k)} in the fake snapshot` });
+          continue;
+        }
         prices.set(priceKeyId(k), { unitPrice: 1.5, unit: 'Hrs', source: 'snapshot', asOf, origin: 'fake snapshot' });
       }
-      return { prices, warnings: [`prices from the bundled snapshot (data as of ${asOf})`] };
+      const ids = [...prices.keys()];
+      return { prices, missing, diagnostics: [{ kind: 'source', count: ids.length, keys: ids, text: `prices from the bundled snapshot (data as of ${asOf})` }] };
     },
   };
 }

@@ -3,7 +3,8 @@
  * reach the internet: the endpoint is 127.0.0.1, IMDS is disabled and the shared config files are empty temp files.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createPriceBook, type PricingOptions } from '../../src/pricing/index';
+import type { PricingOptions } from '../../src/pricing/index';
+import { createPriceBook } from '../helpers/texts-book';
 import { priceKeyId } from '../../src/pricing/keys';
 import type { PriceKey } from '../../src/pricing/types';
 import { PricingError } from '../../src/errors';
@@ -23,14 +24,13 @@ afterAll(async () => {
 });
 afterEach(() => server.reset());
 
+/** `said` collects what pricing itself prints: since diagnostics became data, nothing (the CLI prints them). */
 function options(over: Partial<PricingOptions> = {}): PricingOptions & { said: string[] } {
   const said: string[] = [];
   return {
     mode: 'live',
     offline: false,
     cacheDir: tempCacheDir(),
-    interactive: false,
-    warn: (m) => said.push(m),
     now: () => NOW,
     snapshot: fakeSnapshot(),
     live: { maxAttempts: 3 },

@@ -7,20 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { PricingError } from '../../src/errors';
 import { parsePriceKeyId, priceKeyId } from '../../src/pricing/keys';
 import { REGION_CODES } from '../../src/model/regions';
-import {
-  createSnapshotPriceBook,
-  knownDbInstanceClasses,
-  knownInstanceTypes,
-  loadSnapshot,
-  snapshotInfo,
-} from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
+import { knownDbInstanceClasses, knownInstanceTypes, loadSnapshot, snapshotInfo } from '../../src/pricing/snapshot/catalog';
 import { nearest } from '../../src/text/suggest';
-import { PRICE_UNITS, type PriceKey, type PriceService } from '../../src/pricing/types';
+import { PRICE_UNITS } from '../../src/pricing/services';
+import type { PriceKey, PriceService } from '../../src/pricing/types';
+import { withWarnings } from '../helpers/texts-book';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const snapshot = loadSnapshot();
 const fixedNow = () => new Date('2026-11-25T00:00:00Z');
-const book = createSnapshotPriceBook(snapshot, { now: fixedNow });
+const book = withWarnings(createSnapshotPriceBook(snapshot, { now: fixedNow }));
 
 async function price(key: PriceKey) {
   const r = await book.resolve([key]);

@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { priceKeyId, parsePriceKeyId } from '../../src/pricing/keys';
-import { createSnapshotPriceBook, knownDbInstanceClasses, knownInstanceTypes, loadSnapshot, type Snapshot } from '../../src/pricing/snapshot';
+import { createSnapshotPriceBook as createBook } from '../../src/pricing/snapshot/book';
+import { knownDbInstanceClasses, knownInstanceTypes, loadSnapshot } from '../../src/pricing/snapshot/catalog';
+import { decodeSnapshot, encodeSnapshot, type Snapshot } from '../../src/pricing/snapshot/format';
+import { withWarnings } from '../helpers/texts-book';
+
+const createSnapshotPriceBook = (snap: Snapshot | undefined, opts: { now: () => Date }) => withWarnings(createBook(snap, opts));
 
 const file = fileURLToPath(new URL('../../data/price-snapshot.json', import.meta.url));
 const raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -48,7 +53,8 @@ describe('compact snapshot file', () => {
   });
 
   it('the price book (compact lookups) and an expanded copy of the snapshot price every key the same', async () => {
-    const expanded: Snapshot = { ...snapshot, schemaVersion: 1, entries: { ...snapshot.entries } };
+    // The expanded entries, written again by the codec and read back: the same book.
+    const expanded: Snapshot = decodeSnapshot(JSON.parse(encodeSnapshot({ ...snapshot, entries: { ...snapshot.entries } })), 'the re-encoded snapshot');
     const keys = Object.keys(snapshot.entries).map(parsePriceKeyId);
     const a = await createSnapshotPriceBook(undefined, { now }).resolve(keys);
     const b = await createSnapshotPriceBook(expanded, { now }).resolve(keys);

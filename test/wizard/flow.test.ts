@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/advisor/types';
 import { prefill } from '../../src/cli/commands/wizard';
 import { estimateReport } from '../../src/cli/pipeline';
-import { knownDbInstanceClasses, knownInstanceTypes } from '../../src/pricing/snapshot';
+import { knownDbInstanceClasses, knownInstanceTypes } from '../../src/pricing/snapshot/catalog';
 import { renderTable } from '../../src/report/table';
 import { loadExample } from '../../src/workload/load';
 import { validateWorkload, type Workload } from '../../src/workload/validate';
@@ -27,7 +27,7 @@ function memoryFiles(initial: Record<string, string> = {}, dirs: string[] = ['.'
 }
 
 const snapshotEstimate = (w: Workload): Promise<Report> =>
-  estimateReport(w, { mode: 'snapshot', offline: true, interactive: false, warn: () => {} }, { now: () => new Date('2026-07-20T00:00:00Z') });
+  estimateReport(w, { mode: 'snapshot', offline: true }, { now: () => new Date('2026-07-20T00:00:00Z') }).then((r) => r.report);
 
 async function run(answers: Answer[], fs = memoryFiles()) {
   const prompt = cannedPrompt(answers);

@@ -3,7 +3,7 @@ import { confirm, input, search, select } from '@inquirer/prompts';
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { STARTER } from '../../src/cli/commands/init';
-import { knownInstanceTypes } from '../../src/pricing/snapshot';
+import { knownInstanceTypes } from '../../src/pricing/snapshot/catalog';
 import { confirmConfig, inputConfig, isPromptExit, searchConfig, selectConfig } from '../../src/wizard/inquirer';
 import { Q } from '../../src/wizard/messages';
 import type { Prompt } from '../../src/wizard/prompt';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { STARTER } from '../../src/cli/commands/init';
-import { knownDbInstanceClasses, knownInstanceTypes } from '../../src/pricing/snapshot';
+import { knownDbInstanceClasses, knownInstanceTypes } from '../../src/pricing/snapshot/catalog';
 import { REGION_CODES } from '../../src/model/regions';
 import { exampleText, loadExample, parseWorkloadText } from '../../src/workload/load';
 import { DB_ENGINES } from '../../src/model/engines';

@@ -2,7 +2,7 @@
  * `dr-advisor check` (issue 6): the CI gate. Expand the files, load every workload (flags override their targets),
  * plan them all, resolve every distinct price key in ONE PriceBook call, evaluate each with the estimate core, check
  * the chosen strategies, diff against a baseline, render, and exit 1 (CheckFailed) after writing the full output.
- * I/O only; the logic is in src/advisor/check.ts.
+ * I/O only; the logic is in src/advisor/check/ and the words in src/report/check-text.ts.
  */
 import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { parseBaseline } from '../../advisor/check/baseline';
@@ -19,7 +19,7 @@ import { describeCheck, failureLine } from '../../report/check-text';
 import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../model/strategies';
 import { globFiles, hasGlob } from '../glob';
-import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
+import { CHECK_HINTS, createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
 import { evaluatePlans } from '../pipeline';
 import { terminal } from '../terminal';
 
@@ -87,8 +87,8 @@ function readBaseline(path: string): BaselineEntry[] {
  * once), prints the diagnostics on stderr, and evaluates each plan with the estimate core.
  */
 export async function priceAndEvaluate(plans: readonly { file: string; plan: EstimatePlan }[], book: PriceBook, generatedAt: string): Promise<CheckInput[]> {
-  const { items, warnings } = await evaluatePlans(plans, book, { generatedAt, samples: SAMPLES, seed: SEED });
-  printPricingWarnings(warnings);
+  const { items, diagnostics } = await evaluatePlans(plans, book, { generatedAt, samples: SAMPLES, seed: SEED });
+  printPricingDiagnostics(diagnostics, { hints: CHECK_HINTS });
   return items.map(({ file, report }) => ({ file, report }));
 }
 
@@ -105,7 +105,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
   }
   const format = opts.format ?? (terminal.stdoutIsTty() ? 'table' : 'markdown');
-  const pricing = pricingOptions(opts, globals, warnToStderr);
+  const pricing = pricingOptions(opts, globals, CHECK_HINTS);
 
   // 2. Inputs: files, baseline, workloads (flags override each workload's targets).
   const files = expandFiles(opts.file ?? []);

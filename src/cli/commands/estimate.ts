@@ -2,7 +2,7 @@
 import { renderJson } from '../../report/json';
 import { renderMarkdown } from '../../report/markdown';
 import { renderTable } from '../../report/table';
-import { loadWorkload, parseIntFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags, type WorkloadFlags } from '../inputs';
+import { loadWorkload, parseIntFlag, pricingOptions, printPricingDiagnostics, type PricingFlags, type WorkloadFlags } from '../inputs';
 import { estimateReport } from '../pipeline';
 import { terminal } from '../terminal';
 
@@ -17,8 +17,8 @@ export async function run(opts: EstimateOptions, globals: { color?: boolean }): 
   const samples = parseIntFlag('--samples', opts.samples, 1, 1_000_000);
   const seed = parseIntFlag('--seed', opts.seed, 0, 2 ** 31 - 1);
   const workload = loadWorkload(opts);
-  const report = await estimateReport(workload, pricingOptions(opts, globals, warnToStderr), { samples, seed });
-  printPricingWarnings(report.pricing.warnings, Boolean(opts.explain));
+  const { report, diagnostics } = await estimateReport(workload, pricingOptions(opts, globals), { samples, seed });
+  printPricingDiagnostics(diagnostics, { verbose: Boolean(opts.explain) });
   const out =
     opts.format === 'json'
       ? renderJson(report)

@@ -4,14 +4,16 @@
  * Results on stdout; progress and warnings on stderr.
  */
 import { InputError } from '../../errors';
-import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds, resolveCacheDir } from '../../pricing/cache';
+import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds } from '../../pricing/cache-book';
 import { formatAge, refreshPrices } from '../../pricing/index';
 import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
 import { REGION_CODES } from '../../model/regions';
-import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot';
+import { createSnapshotPriceBook } from '../../pricing/snapshot/book';
+import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot/catalog';
 import type { PriceKey } from '../../pricing/types';
 import { terminal } from '../terminal';
-import { warnToStderr } from '../inputs';
+import { pricingTimeoutMs, resolveCacheDir, warnToStderr } from '../inputs';
+import { pricingSpinner } from '../spinner';
 
 export interface StatusOptions {
   format?: 'table' | 'json';
@@ -21,9 +23,11 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
   void _globals;
   const now = new Date();
   const info = snapshotInfo();
-  const cacheDir = resolveCacheDir();
-  const cache = new PriceCache(cacheDir);
-  const { entries, corrupt } = await cache.list();
+  const cacheDir = resolveCacheDir(undefined, process.env);
+  const cache = new PriceCache(cacheDir, undefined, { now: () => now });
+  // Checked as an estimate checks them (against the snapshot's price too); a FIFO or device is unreadable, never a wait.
+  const { entries, noProduct: unsorted, corrupt } = await cache.list({ reference: createSnapshotPriceBook() });
+  const noProduct = [...unsorted].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const ages = entries.map((e) => cacheAgeSeconds(e.price, now));
   const fresh = ages.filter((a) => a <= CACHE_FRESH_SECONDS).length;
   const byService = new Map<string, { entries: number; regions: Set<string> }>();
@@ -46,6 +50,7 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
       oldestFetchedAt: fetched[0] ?? null,
       newestFetchedAt: fetched[fetched.length - 1] ?? null,
       corruptFiles: corrupt,
+      noProduct: noProduct.map((n) => n.key),
       services: Object.fromEntries(
         [...byService].sort(([a], [b]) => a.localeCompare(b)).map(([s, v]) => [s, { entries: v.entries, regions: [...v.regions].sort() }]),
       ),
@@ -70,6 +75,10 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
       lines.push(`                  ${service.padEnd(26)} ${String(v.entries).padStart(4)}  ${[...v.regions].sort().join(', ')}`);
     }
   }
+  if (noProduct.length) {
+    lines.push(`                  ${noProduct.length} key(s) with no AWS Price List product (remembered as long as a price):`);
+    for (const n of noProduct) lines.push(`                    ${n.key}  fetched ${formatAge(cacheAgeSeconds(n, now))}`);
+  }
   if (corrupt.length) lines.push(`                  ${corrupt.length} unreadable file(s), ignored and rebuilt on the next live fetch`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
@@ -91,7 +100,8 @@ async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: Pr
   const fromSnapshot = Object.keys(loadSnapshot().entries)
     .map(parsePriceKeyId)
     .filter((k) => k.service !== 'ec2.instance' && k.service !== 'rds.instance');
-  const cached = (await cache.list()).entries.map((e) => parsePriceKeyId(e.key));
+  const listed = await cache.list();
+  const cached = [...listed.entries, ...listed.noProduct].map((e) => parsePriceKeyId(e.key));
   return distinctKeys([...fromSnapshot, ...cached]).filter(inRegions);
 }
 
@@ -100,10 +110,16 @@ export async function refresh(opts: RefreshOptions, globals: { color?: boolean }
   for (const r of regionList) {
     if (!REGION_CODES.includes(r)) throw new InputError(`--regions must be among ${REGION_CODES.join(', ')} (got ${JSON.stringify(r)})`);
   }
-  const cacheDir = resolveCacheDir();
+  const cacheDir = resolveCacheDir(undefined, process.env);
+  const deadlineMs = pricingTimeoutMs(process.env);
   const keys = await refreshKeys(opts, new Set(regionList), new PriceCache(cacheDir));
   if (keys.length === 0) throw new InputError('nothing to refresh for these regions');
-  const result = await refreshPrices(keys, { cacheDir, interactive: terminal.spinner(globals), warn: warnToStderr });
+  const result = await refreshPrices(keys, {
+    cacheDir,
+    ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    onProgress: pricingSpinner(terminal.spinner(globals)),
+  });
+  for (const d of result.diagnostics) warnToStderr(d.text);
   for (const f of result.failed.slice(0, 5)) warnToStderr(`not refreshed: ${f.key}: ${f.reason}`);
   if (result.failed.length > 5) warnToStderr(`not refreshed: ${result.failed.length - 5} more`);
   process.stdout.write(

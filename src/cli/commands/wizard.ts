@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { InputError } from '../../errors';
-import { knownDbInstanceClasses, knownInstanceTypes } from '../../pricing/snapshot';
+import { knownDbInstanceClasses, knownInstanceTypes } from '../../pricing/snapshot/catalog';
 import { renderTable } from '../../report/table';
 import { makeStyle } from '../../report/style';
 import { exampleText, loadWorkloadFile, parseWorkloadText } from '../../workload/load';
@@ -15,8 +15,9 @@ import { createInquirerPrompt, isPromptExit } from '../../wizard/inquirer';
 import { text } from '../../wizard/messages';
 import { draftFrom, type Draft } from '../../wizard/steps';
 import { writeFileAtomic } from '../files';
-import { pricingOptions, printPricingWarnings, warnToStderr } from '../inputs';
+import { CHECK_HINTS, pricingOptions, printPricingDiagnostics } from '../inputs';
 import { estimateReport } from '../pipeline';
+import { withSpinner } from '../spinner';
 import { terminal } from '../terminal';
 import { STARTER } from './init';
 
@@ -49,25 +50,13 @@ const files: WizardFiles = {
   write: (path, content, force) => writeFileAtomic(path, content, { force }),
 };
 
-/** A spinner on stderr while prices load, only where spinners are allowed. */
-async function withSpinner<T>(enabled: boolean, label: string, work: () => Promise<T>): Promise<T> {
-  if (!enabled) return work();
-  const { default: yoctoSpinner } = await import('yocto-spinner');
-  const spinner = yoctoSpinner({ text: label, stream: process.stderr }).start();
-  try {
-    return await work();
-  } finally {
-    spinner.stop();
-    spinner.clear?.();
-  }
-}
-
 export async function run(opts: WizardOptions, globals: { color?: boolean } = {}): Promise<void> {
   if (!terminal.canPrompt()) throw new InputError(text.needsTerminal);
   const { draft, source } = prefill(opts);
   // Checked before the first question, so a bad DR_ADVISOR_PRICING fails at once, not after every answer.
   // The wizard's spinner covers the whole pricing step, so the price book's own spinner stays off.
-  const pricing = { ...pricingOptions({}, globals, warnToStderr), interactive: false };
+  // The wizard has no --explain: its hints name the estimate command, as check's do.
+  const pricing = { ...pricingOptions({}, globals, CHECK_HINTS), onProgress: undefined };
   const color = terminal.color(globals);
   const style = makeStyle(color);
   const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t) });
@@ -77,8 +66,8 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
       prompt,
       catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
       estimate: async (w) => {
-        const report = await withSpinner(spin, text.pricing, () => estimateReport(w, pricing));
-        printPricingWarnings(report.pricing.warnings);
+        const { report, diagnostics } = await withSpinner(spin, text.pricing, () => estimateReport(w, pricing));
+        printPricingDiagnostics(diagnostics, { hints: CHECK_HINTS });
         return report;
       },
       render: (r) => renderTable(r, { color, explain: false }),

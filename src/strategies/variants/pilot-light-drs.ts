@@ -25,19 +25,19 @@ export const pilotLightDrs: StrategyModel = {
       ...changeTransfer(w, primary, dr, 'Replication'),
       ...s3Replica(w, a, primary, dr, true),
       {
-        component: 'Elastic Disaster Recovery source servers', region: dr, service: 'AWS Elastic Disaster Recovery',
+        component: 'Elastic Disaster Recovery source servers', region: dr,
         usage: `${n} replicating source servers, 730 h`, key: { service: 'drs.server' as const, region: dr }, hourlyQuantity: n,
       },
       {
-        component: 'DRS replication servers (t3.small)', region: dr, service: 'Amazon EC2',
+        component: 'DRS replication servers (t3.small)', region: dr,
         usage: `${replicationServers} × t3.small (drsServersPerReplicationServer ${a.drsServersPerReplicationServer.value})`,
         key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: 't3.small' } }, hourlyQuantity: replicationServers,
         assumptions: ['drsServersPerReplicationServer' as const],
       },
       ...(stagingGb > 0
         ? [
-            { component: 'DRS staging volumes', region: dr, service: 'Amazon EBS', usage: `${stagingGb} GB gp3`, key: { service: 'ebs.gp3' as const, region: dr }, monthlyQuantity: stagingGb },
-            { component: 'DRS point-in-time snapshots', region: dr, service: 'Amazon EBS', usage: `${stagingGb} GB (about one full copy of changes kept)`, key: { service: 'ebs.snapshot' as const, region: dr }, monthlyQuantity: stagingGb },
+            { component: 'DRS staging volumes', region: dr, usage: `${stagingGb} GB gp3`, key: { service: 'ebs.gp3' as const, region: dr }, monthlyQuantity: stagingGb },
+            { component: 'DRS point-in-time snapshots', region: dr, usage: `${stagingGb} GB (about one full copy of changes kept)`, key: { service: 'ebs.snapshot' as const, region: dr }, monthlyQuantity: stagingGb },
           ]
         : []),
       ...routing(w, a, [primary, dr], { healthChecks: true }),
