@@ -240,6 +240,11 @@ export function writeSummary(): string {
 // eslint-disable-next-line no-control-regex
 export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
+/** Removes the suite's scratch folder (FIFOs, the 10,001-file folder, ...). */
+export function removeScratch(): void {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 export function fresh(name: string): string {
   const d = join(scratch, `${name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}-${++seq}`);
   mkdirSync(d, { recursive: true });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileYaml } from '../fuzz/arbitraries';
-import { EXAMPLES, LIMIT_MS, RAW_CONTROL, fresh, record, run, writeSummary, type Run, type RunOptions } from './harness';
+import { EXAMPLES, LIMIT_MS, RAW_CONTROL, fresh, record, removeScratch, run, writeSummary, type Run, type RunOptions } from './harness';
 
 const SEED = 15;
 const WEB_APP = readFileSync(join(EXAMPLES, 'web-app.yaml'), 'utf8');
@@ -100,6 +100,7 @@ beforeAll(async () => {
 afterAll(() => {
   socketServer?.close();
   writeSummary();
+  removeScratch();
 });
 
 // ---- 1, 2: devices, FIFOs, sockets, directories as input ----------------------------------------------------------
