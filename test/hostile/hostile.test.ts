@@ -388,6 +388,8 @@ describe('flags and small quantities', () => {
   hostile(A, "--rpo ''", est('--rpo', ''), inputError(/--rpo must be a duration/));
   hostile(A, "--primary-region ''", est('--primary-region', ''), inputError(/--primary-region must be one of/));
   hostile(A, '--samples 0x10', est('--samples', '0x10'), inputError(/--samples must be a whole number from 1 to 1000000 \(got "0x10"\)/));
+  hostile(A, 'check --strategy with escapes and 100 kB is cut', ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--strategy', `\x1b[2J${'s'.repeat(100_000)}`], inputError(/--strategy must be one of .* \(got "\\x1b\[2Js+…"\)\n$/, 250));
+  hostile(A, 'check --max-increase with 100 kB is cut', ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--baseline', join(EXAMPLES, 'web-app.yaml'), '--max-increase', '9'.repeat(50_000) + 'x'], inputError(/--max-increase must be a percentage/, 250));
   hostile(A, "check --rto ''", ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--rto', ''], inputError(/--rto must be a duration/));
   hostile(A, '--max-monthly-cost $1,500.50 is read as 1500.5', est('--max-monthly-cost', '$1,500.50'), (r) => {
     expect(r.status).toBe(0);

@@ -20,6 +20,7 @@ import { expandFilePatterns } from '../glob';
 import { createPriceBook, loadWorkload, parseMoneyFlag, parseTargetFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
 import { readBaselineText, appendStepSummary } from '../files';
 import { terminal } from '../terminal';
+import { quote } from '../../text/escape';
 
 export interface CheckOptions extends PricingFlags {
   file: string[];
@@ -44,7 +45,7 @@ const SEED = 1;
 /** `10%`, `10`, `2.5%` → percent. */
 export function parsePercentFlag(flag: string, value: string): number {
   const m = /^\+?(\d+(?:\.\d+)?)\s*%?$/.exec(value.trim());
-  if (!m) throw new InputError(`${flag} must be a percentage ≥ 0 like 10% (got ${JSON.stringify(value)})`);
+  if (!m) throw new InputError(`${flag} must be a percentage ≥ 0 like 10% (got ${quote(value)})`);
   return Number(m[1]);
 }
 
@@ -72,7 +73,7 @@ export async function priceAndEvaluate(plans: readonly { file: string; plan: Est
 export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
-    throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${JSON.stringify(opts.strategy)})`);
+    throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${quote(opts.strategy)})`);
   }
   if (opts.maxMonthlyCost !== undefined) parseMoneyFlag('--max-monthly-cost', opts.maxMonthlyCost);
   if (opts.rto !== undefined) parseTargetFlag('--rto', opts.rto);
