@@ -28,7 +28,7 @@ export const GLOB_LIMITS = {
   /** Directories below the start of the pattern. */
   depth: 32,
   /** Directories read while expanding one -f value. */
-  directories: 20_000,
+  directories: 10_000,
   /** Files matched, over all -f values. */
   files: 10_000,
 } as const;
@@ -165,7 +165,12 @@ function addFile(w: Walk, path: string): void {
   } else if (path < before) w.found.set(real, path);
 }
 
-function walk(w: Walk, dir: string, real: string, i: number, depth: number): void {
+/**
+ * Walks `segments[i..]` from `dir`. `entries` is the listing of `dir` when the caller already has it (`**` lists a
+ * directory once for both "zero directories" and "one more"), so no directory is read twice and a literal name is
+ * looked up in the listing instead of with one lstat per directory.
+ */
+function walk(w: Walk, dir: string, real: string, i: number, depth: number, entries?: Entry[]): void {
   const key = `${real}\0${i}`;
   if (w.seen.has(key)) return;
   w.seen.add(key);
@@ -174,8 +179,9 @@ function walk(w: Walk, dir: string, real: string, i: number, depth: number): voi
   if (seg === undefined) return;
   const last = i === w.segments.length - 1;
   if (seg === '**') {
-    walk(w, dir, real, i + 1, depth); // zero directories…
-    for (const e of listDir(w, dir)) {
+    const listing = entries ?? listDir(w, dir);
+    walk(w, dir, real, i + 1, depth, listing); // zero directories…
+    for (const e of listing) {
       // …or one more, then `**` again.
       if (!e.isDir || e.name.startsWith('.') || e.name === 'node_modules') continue;
       const path = joinPath(dir, e.name);
@@ -188,15 +194,22 @@ function walk(w: Walk, dir: string, real: string, i: number, depth: number): voi
     const path = joinPath(dir, seg);
     let isDir = false;
     let isSymlink = false;
-    try {
-      const l = lstatSync(path, { throwIfNoEntry: false });
-      if (!l) return; // no such file: not a match
-      isSymlink = l.isSymbolicLink();
-      isDir = isSymlink ? (statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false) : l.isDirectory();
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR' || !last) return; // not a match, or nothing to walk into
-      isSymlink = true; // a loop (ELOOP) or unreadable: matched, and reading it says what is wrong
+    const known = entries && seg !== '.' && seg !== '..' ? entries.find((e) => e.name === seg) : undefined;
+    if (entries && !known && seg !== '.' && seg !== '..') return; // not in the listing: no match
+    if (known) {
+      isDir = known.isDir;
+      isSymlink = known.isSymlink;
+    } else {
+      try {
+        const l = lstatSync(path, { throwIfNoEntry: false });
+        if (!l) return; // no such file: not a match
+        isSymlink = l.isSymbolicLink();
+        isDir = isSymlink ? (statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false) : l.isDirectory();
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOTDIR' || !last) return; // not a match, or nothing to walk into
+        isSymlink = true; // a loop (ELOOP) or unreadable: matched, and reading it says what is wrong
+      }
     }
     if (last) {
       if (!isDir) addFile(w, path);
@@ -207,7 +220,7 @@ function walk(w: Walk, dir: string, real: string, i: number, depth: number): voi
     if (r !== undefined) walk(w, path, r, i + 1, depth + 1);
     return;
   }
-  for (const e of listDir(w, dir)) {
+  for (const e of entries ?? listDir(w, dir)) {
     if (e.name.startsWith('.') && !seg.startsWith('.')) continue;
     if (!matchSegment(seg, e.name)) continue;
     const path = joinPath(dir, e.name);
