@@ -3,6 +3,8 @@
  * The file is opened with O_NONBLOCK, so a FIFO opens at once instead of waiting for a writer, and then `fstat` on the
  * open descriptor decides: a directory, FIFO, socket or device is refused before a byte is read (a symlink is followed
  * to what it names). Callers turn a {@link FileReadError} into their own message (an input error, or a cache warning).
+ * Also here: standard input read with the same cap (`-f -`), an append that only ever writes to a regular file
+ * (GITHUB_STEP_SUMMARY), and the plain words for OS error codes.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
