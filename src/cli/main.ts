@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { VERSION } from '../version';
 import { terminal } from './terminal';
+import { describeOsError, FILE_ERROR_CODES, FileReadError } from '../io/read';
+import { echo, echoPath } from '../text/escape';
 
 const FORMATS = ['table', 'json', 'markdown'] as const;
 const CHECK_FORMATS = ['table', 'json', 'markdown', 'github'] as const;
@@ -121,6 +123,20 @@ function isExitError(err: unknown): err is ExitError {
   return typeof err === 'object' && err !== null && typeof (err as ExitError).exitCode === 'number';
 }
 
+/** An error line as printed: control characters escaped (a message may quote input), at most 1,000 characters. */
+function errorLine(message: string): string {
+  return `error: ${echo(message, 1000)}\n`;
+}
+
+/** A file-system error that reached here unhandled (an EACCES, EIO, ENOTDIR... on a path the user gave): exit 2. */
+function fileError(err: unknown): string | undefined {
+  if (err instanceof FileReadError) return `${echoPath(err.path)}: ${err.reason}`;
+  const e = err as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof e.code !== 'string' || !FILE_ERROR_CODES.has(e.code)) return undefined;
+  const path = typeof e.path === 'string' ? e.path : undefined;
+  return path ? `${echoPath(path)}: ${describeOsError(e)}` : undefined;
+}
+
 export async function main(argv: string[]): Promise<void> {
   const program = buildProgram();
   const debug = argv.includes('--debug');
@@ -133,15 +149,21 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (isExitError(err) && !(err instanceof TypeError)) {
-      if (err.message) process.stderr.write(`error: ${err.message}\n`);
+      if (err.message) process.stderr.write(errorLine(err.message));
       if (debug && err.stack) process.stderr.write(`${err.stack}\n`);
       process.exitCode = err.exitCode;
       return;
     }
+    const fileMessage = fileError(err);
+    if (fileMessage) {
+      process.stderr.write(errorLine(fileMessage));
+      if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+      process.exitCode = 2;
+      return;
+    }
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}\n`);
+    process.stderr.write(errorLine(`internal error: ${message}${debug ? '' : ' (run with --debug for a stack trace)'}`));
     if (debug && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
     process.exitCode = 70;
   }
 }
-

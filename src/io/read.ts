@@ -3,8 +3,10 @@
  * The file is opened with O_NONBLOCK, so a FIFO opens at once instead of waiting for a writer, and then `fstat` on the
  * open descriptor decides: a directory, FIFO, socket or device is refused before a byte is read (a symlink is followed
  * to what it names). Callers turn a {@link FileReadError} into their own message (an input error, or a cache warning).
+ * Also here: standard input read with the same cap (`-f -`), an append that only ever writes to a regular file
+ * (GITHUB_STEP_SUMMARY), and the plain words for OS error codes.
  */
-import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 
 export type FileReadProblem = 'not-regular' | 'too-large' | 'os-error';
@@ -32,12 +34,13 @@ function kindOf(st: Stats): string {
   return 'not a regular file';
 }
 
-function sizeText(bytes: number): string {
+/** `10 MB`, `64 kB`, `300 bytes`: how a cap is stated in an error. */
+export function sizeText(bytes: number): string {
   return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MB` : bytes % 1024 === 0 ? `${bytes / 1024} kB` : `${bytes} bytes`;
 }
 
 const OS_WORDS: Record<string, string> = {
-  ENOENT: 'no such file',
+  ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   EIO: 'input/output error',
@@ -47,12 +50,40 @@ const OS_WORDS: Record<string, string> = {
   ENAMETOOLONG: 'the path is too long',
   ENXIO: 'no such device or address',
   EMFILE: 'too many open files',
+  ENFILE: 'too many open files in the system',
+  EEXIST: 'already exists',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
+  EFBIG: 'the file is too large',
+  ENOTEMPTY: 'is a directory that is not empty',
+  EXDEV: 'is on another file system',
+  EINVAL: 'invalid argument',
 };
+
+/** The file-system error codes that are the input's fault (exit 2 with the path and the cause, never "internal"). */
+export const FILE_ERROR_CODES: ReadonlySet<string> = new Set(Object.keys(OS_WORDS));
+
+/** Plain words for an OS error code: `permission denied (EACCES)`. */
+export function describeOsError(err: unknown, verb = 'read'): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  return code && OS_WORDS[code] ? `${OS_WORDS[code]} (${code})` : code ? `cannot ${verb} it (${code})` : `cannot ${verb} it`;
+}
 
 export function osError(path: string, err: unknown): FileReadError {
   const code = (err as NodeJS.ErrnoException)?.code;
-  const words = code && OS_WORDS[code] ? `${OS_WORDS[code]} (${code})` : code ? `cannot read it (${code})` : 'cannot read it';
-  return new FileReadError(path, 'os-error', words, code);
+  // A socket cannot be opened at all (ENXIO): say what it is, as for a FIFO or a device.
+  if (code === 'ENXIO') {
+    try {
+      const st = statSync(path);
+      if (!st.isFile()) return new FileReadError(path, 'not-regular', `is ${kindOf(st)}, not a regular file`, code);
+    } catch {
+      /* fall through to the OS words */
+    }
+  }
+  return new FileReadError(path, 'os-error', describeOsError(err), code);
 }
 
 function check(path: string, st: Stats, maxBytes: number): void {
@@ -113,5 +144,73 @@ export async function readRegularFileAsync(path: string, maxBytes: number): Prom
     throw err instanceof FileReadError ? err : osError(path, err);
   } finally {
     await handle.close();
+  }
+}
+
+/** Sleeps without spinning (a synchronous read of a non-blocking stdin that has nothing yet). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Standard input (`-f -`), read to its end with the same cap as a file: `-f - < /dev/zero` stops at the cap. Waiting
+ * for the writer is the user's choice (they piped something in, or typed at a terminal), so it is not timed out.
+ */
+export function readStdin(maxBytes: number, label = 'standard input'): string {
+  const fd = 0;
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new FileReadError(label, 'not-regular', 'is a directory, not a file');
+    if (st.isFile() && st.size > maxBytes) throw new FileReadError(label, 'too-large', `is ${st.size} bytes, larger than the ${sizeText(maxBytes)} accepted`);
+  } catch (err) {
+    if (err instanceof FileReadError) throw err;
+    throw osError(label, err);
+  }
+  const buf = Buffer.allocUnsafe(64 * 1024);
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN' || code === 'EWOULDBLOCK') {
+        pause(20);
+        continue;
+      }
+      if (code === 'EOF') break; // Windows, a closed pipe
+      throw osError(label, err);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new FileReadError(label, 'too-large', `is larger than the ${sizeText(maxBytes)} accepted`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total).toString('utf8');
+}
+
+/**
+ * Appends to a file that is regular or does not exist yet (created 0644), such as GITHUB_STEP_SUMMARY. A FIFO, device
+ * or socket there is refused before a byte is written, and opening never waits for a reader (O_NONBLOCK: a FIFO with
+ * no reader fails at once with ENXIO, one with a reader is refused by fstat).
+ */
+export function appendRegularFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT | constants.O_NONBLOCK, 0o644);
+  } catch (err) {
+    throw osError(path, err);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new FileReadError(path, 'not-regular', `is ${kindOf(st)}, not a regular file`);
+    const data = Buffer.from(text, 'utf8');
+    let off = 0;
+    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+  } catch (err) {
+    throw err instanceof FileReadError ? err : osError(path, err);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,51 +1,90 @@
-/** Reading workload files and bundled examples (the I/O edge of the workload module). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * Reading workload files and bundled examples (the I/O edge of the workload module). A workload comes from a regular
+ * file or from standard input (`-`), read with a size cap (src/io/read.ts), and is parsed with bounds on entries,
+ * depth and aliases (src/io/yaml.ts); JSON goes through the same bounded parser, so its duplicate keys are refused as
+ * YAML's are and a UTF-8 byte-order mark is accepted. Every message echoes the file name and the parser's words
+ * escaped and cut (src/text/escape.ts), never the file's content beyond a short excerpt.
+ */
+import { isatty } from 'node:tty';
+import { readdirSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { dataPath } from '../data-path';
 import { InputError } from '../errors';
+import { FileReadError, readRegularFile, readStdin } from '../io/read';
+import { parseYamlBounded, YamlInputError, type YamlBounds } from '../io/yaml';
+import { echo, echoPath, quote } from '../text/escape';
 import { validateWorkload, type Workload } from './validate';
 
-/** Workload files are small; anything larger is refused before parsing. */
+/** Workload files are small (the examples are about 1 kB); anything larger is refused before parsing. */
 export const MAX_WORKLOAD_BYTES = 1024 * 1024;
 
+/**
+ * A valid workload has fewer than 200 keys and list items, a few hundred lexical tokens, and nests 3 levels deep;
+ * these bounds leave room for any honest file (comments included) and stop a hostile one within about 100 ms.
+ */
+export const WORKLOAD_BOUNDS: YamlBounds = { maxEntries: 2000, maxTokens: 50_000, maxDepth: 16, maxAliasCount: 100 };
+
+/** `-f -`: the workload is read from standard input. */
+export const STDIN_PATH = '-';
+
+/** How a workload's origin is named in messages: the path (escaped, cut), or "standard input". */
+export function sourceName(path: string): string {
+  return path === STDIN_PATH ? 'standard input' : echoPath(path);
+}
+
 export function parseWorkloadText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): unknown {
-  if (format === 'json') {
-    try {
-      return JSON.parse(text);
-    } catch (e) {
-      throw new InputError(`${source}: not valid JSON (${(e as Error).message})`);
-    }
-  }
+  const kind = format === 'json' ? 'JSON' : 'YAML';
   try {
-    // maxAliasCount guards against alias bombs ("billion laughs"); uniqueKeys rejects duplicated fields; logLevel
-    // 'error' keeps the yaml library from printing multi-line YAMLWarnings (unknown tags, %YAML 9.9) on stderr.
-    return parseYaml(text, { maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, strict: true, logLevel: 'error' });
+    return parseYamlBounded(text, { ...WORKLOAD_BOUNDS, schema: format === 'json' ? 'json' : 'core' });
   } catch (e) {
-    if (e instanceof YAMLParseError) {
-      const pos = e.linePos?.[0];
-      const where = pos ? ` at line ${pos.line}, column ${pos.col}` : '';
-      throw new InputError(`${source}: not valid YAML${where} (${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')})`);
+    if (!(e instanceof YamlInputError)) throw e;
+    const at = e.line !== undefined ? ` at line ${e.line}, column ${e.col}` : '';
+    if (e.problem === 'too-many-entries' || e.problem === 'too-many-tokens' || e.problem === 'too-deep') {
+      throw new InputError(`${source}: ${e.message}${at}; a workload file is far smaller, so it is not read further`);
     }
-    const msg = (e as Error).message ?? String(e);
-    throw new InputError(`${source}: could not read the YAML (${msg.split('\n')[0]})`);
+    // The library's words may quote the file (an alias or tag name): escaped and cut, like every echoed value.
+    const words = echo(e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''));
+    if (e.problem === 'aliases') throw new InputError(`${source}: could not read the ${kind} (${words})`);
+    throw new InputError(`${source}: not valid ${kind}${at} (${words})`);
   }
 }
 
-export function loadWorkloadFile(path: string): Workload {
-  let size: number;
+/** One line for a file that could not be read: what it is, or what the OS said. */
+export function fileProblem(e: FileReadError, what: string): string {
+  const name = sourceName(e.path);
+  if (e.problem === 'not-regular') return `${name}: ${e.reason}; ${what} must be a regular file, or - for standard input`;
+  if (e.problem === 'too-large') return `${name}: ${what} ${e.reason}`;
+  return `${name}: cannot read ${what}: ${e.reason}`;
+}
+
+/** The text of a workload file or of standard input, bounded. */
+export function readWorkloadText(path: string): string {
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError(`${path}: is a directory, expected a workload file`);
-    size = st.size;
+    if (path === STDIN_PATH) {
+      // Refused rather than waited on: a terminal on stdin here is a slip (the wizard, or a missing `< file`).
+      if (isatty(0)) throw new InputError('-f -: standard input is a terminal; pipe or redirect the workload in (dr-advisor estimate -f - < dr.yaml), or give a file name');
+      return readStdin(MAX_WORKLOAD_BYTES);
+    }
+    return readRegularFile(path, MAX_WORKLOAD_BYTES);
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${path}: cannot read the workload file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    if (e instanceof FileReadError) throw new InputError(fileProblem(e, 'the workload file'));
+    throw e;
   }
-  if (size > MAX_WORKLOAD_BYTES) throw new InputError(`${path}: the workload file is ${size} bytes; at most ${MAX_WORKLOAD_BYTES} are accepted`);
-  const text = readFileSync(path, 'utf8');
-  const doc = parseWorkloadText(text, path, extname(path).toLowerCase() === '.json' ? 'json' : 'yaml');
-  return validateWorkload(doc, path);
+}
+
+function formatOf(path: string): 'yaml' | 'json' {
+  return extname(path).toLowerCase() === '.json' ? 'json' : 'yaml';
+}
+
+/** The file as written (for the wizard's pre-fill) and validated, from one bounded read. */
+export function loadWorkloadDocument(path: string): { raw: unknown; workload: Workload } {
+  const source = sourceName(path);
+  const raw = parseWorkloadText(readWorkloadText(path), source, formatOf(path));
+  return { raw, workload: validateWorkload(raw, source) };
+}
+
+export function loadWorkloadFile(path: string): Workload {
+  return loadWorkloadDocument(path).workload;
 }
 
 export function exampleNames(): string[] {
@@ -61,7 +100,7 @@ export function exampleNames(): string[] {
 
 export function exampleText(name: string): string {
   const names = exampleNames();
-  if (!names.includes(name)) throw new InputError(`--example must be one of ${names.join(', ')} (got ${JSON.stringify(name)})`);
+  if (!names.includes(name)) throw new InputError(`--example must be one of ${names.join(', ')} (got ${quote(name)})`);
   return readFileSync(dataPath(`examples/${name}.yaml`), 'utf8');
 }
 

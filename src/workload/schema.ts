@@ -12,6 +12,13 @@ import { parseDuration } from '../model/time';
 
 // ---- field builders: each carries the words of its error message -----------------------------------------------
 const MAX = 1e9;
+/**
+ * The smallest non-zero quantity accepted. Below it a figure is noise that prices to nothing: `storageGb: 5e-324`
+ * printed `"unitPrice": 0`. Zero itself stays legal (no storage, no budget).
+ */
+export const MIN_NONZERO = 0.001;
+const notTiny = (v: number) => v === 0 || Math.abs(v) >= MIN_NONZERO;
+const TINY = { error: `must be 0 or at least ${MIN_NONZERO}` };
 const wholeNumber = (min: number, max = MAX) =>
   z
     .number({ error: `must be a whole number ≥ ${min}` })
@@ -22,18 +29,29 @@ const amount = (min = 0, max = MAX) =>
   z
     .number({ error: `must be a number ≥ ${min}` })
     .min(min, { error: `must be a number ≥ ${min}` })
-    .max(max, { error: `must be a number from ${min} to ${max}` });
+    .max(max, { error: `must be a number from ${min} to ${max}` })
+    .refine(notTiny, TINY);
 const positive = (max = MAX) =>
-  z.number({ error: 'must be a number > 0' }).positive({ error: 'must be a number > 0' }).max(max, { error: `must be a number > 0 and ≤ ${max}` });
+  z
+    .number({ error: 'must be a number > 0' })
+    .positive({ error: 'must be a number > 0' })
+    .max(max, { error: `must be a number > 0 and ≤ ${max}` })
+    .refine(notTiny, { error: `must be at least ${MIN_NONZERO}` });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 const region = () => oneOf(REGION_CODES);
-/** A duration: `90s`, `15m`, `4h`, `1d`, or a number of seconds. */
+/** Seconds of a duration as written, or undefined when it is not one. */
+const durationSeconds = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : parseDuration(v));
+/**
+ * A duration: `90s`, `15m`, `4h`, `1d`, or a number of seconds. 0 is a legal target (RPO 0 is what DynamoDB global
+ * tables with strong consistency, MRSC, offer; an RTO of 0 is never met, and the verdict says so); below one second
+ * otherwise is noise.
+ */
 const duration = () =>
-  z.union([z.string(), z.number()], { error: 'must be a duration like 90s, 15m, 4h or 1d' }).refine(
-    (v) => (typeof v === 'number' ? Number.isFinite(v) && v > 0 : (parseDuration(v) ?? 0) > 0),
-    { error: 'must be a duration like 90s, 15m, 4h or 1d' },
-  );
+  z
+    .union([z.string(), z.number()], { error: 'must be a duration like 90s, 15m, 4h or 1d' })
+    .refine((v) => (durationSeconds(v) ?? -1) >= 0, { error: 'must be a duration like 90s, 15m, 4h or 1d', abort: true })
+    .refine((v) => durationSeconds(v) === 0 || durationSeconds(v)! >= 1, { error: 'must be 0 or at least 1s' });
 const name = () =>
   z
     .string({ error: 'must be text' })
@@ -106,6 +124,7 @@ export const workloadSchema = z
           .number({ error: 'must be a number > 0 and ≤ 1' })
           .gt(0, { error: 'must be a number > 0 and ≤ 1' })
           .max(1, { error: 'must be a number > 0 and ≤ 1' })
+          .refine(notTiny, { error: `must be at least ${MIN_NONZERO} (and ≤ 1)` })
           .default(0.5)
           .describe('share of primary compute kept running in the DR region (warm standby)'),
       })

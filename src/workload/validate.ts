@@ -6,7 +6,8 @@ import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { ENGINES } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from './schema';
 import { parseDuration } from '../model/time';
-import { nearest } from '../text/suggest';
+import { editDistance, nearest } from '../text/suggest';
+import { echo, quote } from '../text/escape';
 
 /** The workload after validation and normalization: every default filled in. */
 export type Workload = ParsedWorkload & {
@@ -24,23 +25,39 @@ function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** A value from the user's file for an error line: quoted, control characters escaped, cut to 80 characters. */
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return quote(value);
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  return echo(String(value));
 }
 
-/** A key from the user's file, quoted on one line (newlines and control characters escaped) and cut to 60 chars. */
+/** What a value is, without its content (for a whole document that is not a mapping: it may be any file at all). */
+function kindOf(value: unknown): string {
+  if (value === undefined || value === null) return 'nothing';
+  if (typeof value === 'string') return 'a single text value';
+  if (typeof value === 'number') return 'a single number';
+  if (typeof value === 'boolean') return 'a single true/false value';
+  if (Array.isArray(value)) return 'a list';
+  return 'a single value';
+}
+
+/** A key from the user's file, quoted on one line (control characters escaped) and cut. */
 function quoted(key: string): string {
-  return JSON.stringify(key.length > 60 ? `${key.slice(0, 57)}...` : key);
+  return quote(key);
 }
 
+/** `compute.count`, `regions.additional[2]`; a key from the user's file (an assumption name) is escaped and cut. */
 function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
+  return path.reduce<string>((acc, k) => {
+    if (typeof k === 'number') return `${acc}[${k}]`;
+    const name = echo(String(k));
+    return acc ? `${acc}.${name}` : name;
+  }, '');
 }
 
 /** One line for the first issue: `error: compute.count must be a whole number ≥ 1 (got -2)`. */
@@ -51,9 +68,12 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
     const parent = field ? `${field}: ` : '';
     const shape = allowedKeys(path);
     const key = issue.keys[0];
+    const near = nearest(key, shape, 3);
+    // A typo (`compte`) gets one answer; a name far from every known one gets the nearest few.
+    const close = near.length > 0 && editDistance(key.toLowerCase(), near[0].toLowerCase()) <= Math.max(2, Math.floor(key.length / 3));
     const hint =
       shape.length > 12
-        ? ` (nearest known: ${nearest(key, shape, 3).join(', ')}; all names: dr-advisor schema workload)`
+        ? ` (${close ? `did you mean "${near[0]}"? ` : near.length ? `nearest known: ${near.join(', ')}; ` : ''}all names: dr-advisor schema workload)`
         : shape.length
           ? ` (allowed: ${shape.join(', ')}${nearestHint(key, shape)})`
           : '';
@@ -111,16 +131,31 @@ function objectShape(schema: unknown): Record<string, unknown> | undefined {
 /** Validates a parsed document (from YAML or JSON) and fills every default. Throws InputError (exit 2). */
 export function validateWorkload(doc: unknown, source = 'workload'): Workload {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${show(doc)}`);
+    throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${kindOf(doc)}`);
   }
   const result = workloadSchema.safeParse(doc);
-  if (!result.success) {
-    const issues = [...result.error.issues].sort((a, b) => a.path.length - b.path.length);
-    const first = issues.find((i) => i.code === 'invalid_type' && valueAt(doc, i.path) === undefined) ?? issues[0];
-    const more = result.error.issues.length > 1 ? ` (+${result.error.issues.length - 1} more)` : '';
-    throw new InputError(`${source}: ${formatIssue(first, doc)}${more}`);
-  }
+  if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
   return normalizeWorkload(result.data);
+}
+
+/**
+ * The issues as one line, the cause first. An unknown field comes first (a typo such as `compte:` also makes
+ * `compute` missing; the typo is the cause, and its did-you-mean the fix), then a missing field, then the rest,
+ * shallowest first; the second issue is shown too, and the count of any others.
+ */
+export function issuesLine(all: readonly z.core.$ZodIssue[], doc: unknown): string {
+  const rank = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' ? 0 : i.code === 'invalid_type' && valueAt(doc, i.path) === undefined ? 1 : 2);
+  // One line per unknown key, so that each gets its did-you-mean.
+  const issues = all
+    .flatMap((i): z.core.$ZodIssue[] => (i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ ...i, keys: [key] })) : [i]))
+    .map((issue, order) => ({ issue, order }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || a.issue.path.length - b.issue.path.length || a.order - b.order)
+    .map((x) => x.issue);
+  const [first, second] = issues;
+  let line = formatIssue(first, doc);
+  if (second) line += `; also: ${formatIssue(second, doc)}`;
+  if (issues.length > 2) line += ` (+${issues.length - 2} more)`;
+  return line;
 }
 
 /** Fills the defaults that depend on other fields. Pure; idempotent. */
@@ -163,15 +198,20 @@ export function targetsOf(w: Workload): Targets {
 /** Validates names that only the price catalog knows (instance types, DB classes). Pure: the catalog is passed in. */
 export function checkCatalog(w: Workload, catalog: { instanceTypes: readonly string[]; dbClasses: (engine: string) => readonly string[] }): void {
   if (catalog.instanceTypes.length && !catalog.instanceTypes.includes(w.compute.instanceType)) {
-    const near = nearest(w.compute.instanceType, catalog.instanceTypes, 3);
-    throw new InputError(`compute.instanceType: unknown instance type "${w.compute.instanceType}"; nearest known: ${near.join(', ')}`);
+    throw new InputError(`compute.instanceType: unknown instance type ${quote(w.compute.instanceType)}${nearestKnown(w.compute.instanceType, catalog.instanceTypes)}`);
   }
   const cls = w.database.instanceClass;
   if (cls) {
     const known = catalog.dbClasses(w.database.engine);
     if (known.length && !known.includes(cls)) {
-      throw new InputError(`database.instanceClass: unknown ${w.database.engine} instance class "${cls}"; nearest known: ${nearest(cls, known, 3).join(', ')}`);
+      throw new InputError(`database.instanceClass: unknown ${w.database.engine} instance class ${quote(cls)}${nearestKnown(cls, known)}`);
     }
   }
 }
 
+
+/** `; nearest known: m5.large, m5.xlarge, m5a.large`, or nothing for an input too long to be a typo. */
+function nearestKnown(value: string, known: readonly string[]): string {
+  const near = nearest(value, known, 3);
+  return near.length ? `; nearest known: ${near.join(', ')}` : '';
+}

@@ -135,6 +135,10 @@ describe('parseBaseline', () => {
     expect(msg({ schemaVersion: 1, kind: 'dr-advisor-check', workloads: [{ name: 'a', file: null, strategy: 'x', drMonthlyCost: 1, rtoSeconds: 1 }] })).toBe(
       'b.json: workloads[0].rpoSeconds must be a number (got nothing)',
     );
+    // A negative cost or time is a corrupt or hand-edited baseline, not a figure to diff against (issue 15).
+    expect(msg({ schemaVersion: 1, kind: 'dr-advisor-check', workloads: [{ name: 'a', file: null, strategy: 'x', drMonthlyCost: -5, rtoSeconds: 1, rpoSeconds: 1 }] })).toBe(
+      'b.json: workloads[0].drMonthlyCost must be a number ≥ 0 (got -5)',
+    );
   });
 
   it('never throws anything but an InputError, whatever the JSON (property)', () => {

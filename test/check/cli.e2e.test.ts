@@ -172,13 +172,13 @@ describe('exit 1: a workload breaks its targets', () => {
 describe('exit 2: usage and input errors', () => {
   const cases: [string, string[], string][] = [
     ['a glob matching nothing', ['-f', 'services/*/nope.yaml'], 'error: -f "services/*/nope.yaml" matched no files'],
-    ['an unreadable file', ['-f', 'services/missing/dr.yaml'], 'error: services/missing/dr.yaml: cannot read the workload file (ENOENT)'],
+    ['an unreadable file', ['-f', 'services/missing/dr.yaml'], 'error: services/missing/dr.yaml: cannot read the workload file: no such file or directory (ENOENT)'],
     ['an unknown --strategy', ['-f', 'services/*/dr.yaml', '--strategy', 'hot-standby'], 'error: --strategy must be one of backup-restore, pilot-light, warm-standby, active-active (got "hot-standby")'],
     ['a bad --rto', ['-f', 'services/*/dr.yaml', '--rto', 'soon'], 'error: --rto must be a duration like 90s, 15m, 4h or 1d (got "soon")'],
     ['a bad --max-monthly-cost', ['-f', 'services/*/dr.yaml', '--max-monthly-cost', 'lots'], 'error: --max-monthly-cost must be an amount in USD ≥ 0 (got "lots")'],
     ['--max-increase without --baseline', ['-f', 'services/*/dr.yaml', '--max-increase', '10%'], 'error: --max-increase needs --baseline FILE (the previous `check --format json` output to compare with)'],
     ['a bad --max-increase', ['-f', 'services/*/dr.yaml', '--baseline', 'b.json', '--max-increase', 'ten'], 'error: --max-increase must be a percentage ≥ 0 like 10% (got "ten")'],
-    ['a missing baseline', ['-f', 'services/*/dr.yaml', '--baseline', 'b.json'], 'error: --baseline b.json: cannot read the file (ENOENT)'],
+    ['a missing baseline', ['-f', 'services/*/dr.yaml', '--baseline', 'b.json'], 'error: --baseline b.json: cannot read the file: no such file or directory (ENOENT)'],
     ['an unknown --format', ['-f', 'services/*/dr.yaml', '--format', 'xml'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are table, json, markdown, github."],
   ];
   for (const [what, args, message] of cases) {

@@ -82,7 +82,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     [['estimate', '--example', 'web-app', '--rto', 'soon'], 'error: --rto must be a duration like 90s, 15m, 4h or 1d (got "soon")\n'],
     [['estimate', '--example', 'web-app', '--dr-region', 'mars-1'], /^error: --dr-region must be one of us-east-1, .* \(got "mars-1"\)\n$/],
     [['estimate', '--example', 'web-app', '--samples', '0'], 'error: --samples must be a whole number from 1 to 1000000 (got "0")\n'],
-    [['estimate', '-f', '/nonexistent/w.yaml'], 'error: /nonexistent/w.yaml: cannot read the workload file (ENOENT)\n'],
+    [['estimate', '-f', '/nonexistent/w.yaml'], 'error: /nonexistent/w.yaml: cannot read the workload file: no such file or directory (ENOENT)\n'],
     [['estimate', '--example', 'web-app', '--format', 'xml'], /error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, markdown\./],
   ];
   for (const [args, message] of cases) {

@@ -55,7 +55,7 @@ describe('init -o', () => {
   it('into a missing folder: a clean exit 2, nothing created', () => {
     const r = cli(['init', '-o', join('no', 'such', 'dir', 'w.yaml')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`error: cannot write ${join('no', 'such', 'dir', 'w.yaml')} (ENOENT)\n`);
+    expect(r.stderr).toBe(`error: cannot write ${join('no', 'such', 'dir', 'w.yaml')}: no such file or directory (ENOENT)\n`);
     expect(readdirSync(dir)).toEqual([]);
   });
 

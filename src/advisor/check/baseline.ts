@@ -8,7 +8,11 @@ import { InputError } from '../../errors';
 import { cents } from '../../text/format';
 import type { BaselineComparisonData, BaselineEntry, CheckViolationData, StrategyDelta, WorkloadCheckData } from './types';
 
-const num = z.number({ error: 'must be a number' }).refine(Number.isFinite, { error: 'must be a number' });
+// Costs and times in a baseline are never negative: a negative figure is a hand-edited or corrupt file (issue 15).
+const num = z
+  .number({ error: 'must be a number' })
+  .refine(Number.isFinite, { error: 'must be a number' })
+  .refine((v) => v >= 0, { error: 'must be a number ≥ 0' });
 const figuresSchema = z.looseObject({ id: z.string({ error: 'must be a strategy id' }), drMonthlyCost: num, rtoSeconds: num, rpoSeconds: num });
 const checkDocSchema = z.looseObject({
   schemaVersion: z.literal(1, { error: 'must be 1' }),

@@ -4,7 +4,6 @@
  * the chosen strategies, diff against a baseline, render, and exit 1 (CheckFailed) after writing the full output.
  * I/O only; the logic is in src/advisor/check/ and the words in src/report/check-text.ts.
  */
-import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { parseBaseline } from '../../advisor/check/baseline';
 import { runCheck } from '../../advisor/check/run';
 import type { BaselineEntry, CheckInput } from '../../advisor/check/types';
@@ -18,10 +17,12 @@ import { renderCheckTable } from '../../report/check-table';
 import { describeCheck, failureLine } from '../../report/check-text';
 import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../model/strategies';
-import { globFiles, hasGlob } from '../glob';
-import { CHECK_HINTS, createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
+import { expandFilePatterns } from '../glob';
+import { CHECK_HINTS, createPriceBook, loadWorkload, parseMoneyFlag, parseTargetFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
+import { readBaselineText, appendStepSummary } from '../files';
 import { evaluatePlans } from '../pipeline';
 import { terminal } from '../terminal';
+import { quote } from '../../text/escape';
 
 export interface CheckOptions extends PricingFlags {
   file: string[];
@@ -42,44 +43,20 @@ export interface CheckOptions extends PricingFlags {
  */
 const SAMPLES = 1;
 const SEED = 1;
-const MAX_BASELINE_BYTES = 256 * 1024 * 1024;
 
 /** `10%`, `10`, `2.5%` → percent. */
 export function parsePercentFlag(flag: string, value: string): number {
   const m = /^\+?(\d+(?:\.\d+)?)\s*%?$/.exec(value.trim());
-  if (!m) throw new InputError(`${flag} must be a percentage ≥ 0 like 10% (got ${JSON.stringify(value)})`);
+  if (!m) throw new InputError(`${flag} must be a percentage ≥ 0 like 10% (got ${quote(value)})`);
   return Number(m[1]);
 }
 
-/** Every -f value, globs expanded; in the order given, each glob's matches sorted, duplicates dropped. */
-export function expandFiles(patterns: readonly string[]): string[] {
-  const seen = new Set<string>();
-  for (const p of patterns) {
-    const matches = globFiles(p);
-    if (hasGlob(p) && matches.length === 0) throw new InputError(`-f ${JSON.stringify(p)} matched no files`);
-    for (const m of matches) seen.add(m);
-  }
-  return [...seen];
-}
+/** Every -f value, globs expanded (bounded, each file once by real path): see src/cli/glob.ts. */
+export const expandFiles = expandFilePatterns;
 
 function readBaseline(path: string): BaselineEntry[] {
-  let text: string;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new InputError(`--baseline ${path}: is a directory, expected a JSON file`);
-    if (st.size > MAX_BASELINE_BYTES) throw new InputError(`--baseline ${path}: the file is ${st.size} bytes; at most ${MAX_BASELINE_BYTES} are accepted`);
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`--baseline ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new InputError(`--baseline ${path}: not valid JSON (${(e as Error).message})`);
-  }
-  return parseBaseline(doc, `--baseline ${path}`);
+  const { doc, label } = readBaselineText(path);
+  return parseBaseline(doc, label);
 }
 
 /**
@@ -95,11 +72,11 @@ export async function priceAndEvaluate(plans: readonly { file: string; plan: Est
 export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
-    throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${JSON.stringify(opts.strategy)})`);
+    throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${quote(opts.strategy)})`);
   }
   if (opts.maxMonthlyCost !== undefined) parseMoneyFlag('--max-monthly-cost', opts.maxMonthlyCost);
-  if (opts.rto !== undefined) parseDurationFlag('--rto', opts.rto);
-  if (opts.rpo !== undefined) parseDurationFlag('--rpo', opts.rpo);
+  if (opts.rto !== undefined) parseTargetFlag('--rto', opts.rto);
+  if (opts.rpo !== undefined) parseTargetFlag('--rpo', opts.rpo);
   const maxIncreasePct = opts.maxIncrease !== undefined ? parsePercentFlag('--max-increase', opts.maxIncrease) : undefined;
   if (maxIncreasePct !== undefined && opts.baseline === undefined) {
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
@@ -141,13 +118,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   else if (format === 'github') {
     process.stdout.write(renderCheckGithub(report));
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
-    if (summaryFile) {
-      try {
-        appendFileSync(summaryFile, renderCheckMarkdown(report));
-      } catch (e) {
-        warnToStderr(`could not append the summary to GITHUB_STEP_SUMMARY ${summaryFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-      }
-    }
+    if (summaryFile) appendStepSummary(summaryFile, renderCheckMarkdown(report), warnToStderr);
   } else process.stdout.write(renderCheckTable(report, { color: terminal.color(globals) }));
   if (!report.pass) throw new CheckFailed(failureLine(report));
 }

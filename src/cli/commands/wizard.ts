@@ -3,13 +3,13 @@
  * the terminal, the price book and the file system. Never prompts without a TTY or in CI (exit 2 at once); Ctrl-C at
  * a prompt exits 130 with one line and writes nothing.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../../errors';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../../pricing/snapshot/catalog';
 import { renderTable } from '../../report/table';
 import { makeStyle } from '../../report/style';
-import { exampleText, loadWorkloadFile, parseWorkloadText } from '../../workload/load';
+import { exampleText, loadWorkloadDocument, parseWorkloadText } from '../../workload/load';
 import { runWizard, type WizardFiles } from '../../wizard/flow';
 import { createInquirerPrompt, isPromptExit } from '../../wizard/inquirer';
 import { text } from '../../wizard/messages';
@@ -30,8 +30,7 @@ export interface WizardOptions {
 export function prefill(opts: WizardOptions): { draft: Draft; source?: string } {
   if (opts.from && opts.example) throw new InputError(text.bothSources);
   if (opts.from) {
-    loadWorkloadFile(opts.from); // size, parse and validation errors, with the file's name
-    const raw = parseWorkloadText(readFileSync(opts.from, 'utf8'), opts.from, extname(opts.from).toLowerCase() === '.json' ? 'json' : 'yaml');
+    const { raw } = loadWorkloadDocument(opts.from); // one bounded read: size, parse and validation errors, with the file's name
     return { draft: draftFrom(raw, opts.from), source: opts.from };
   }
   if (opts.example) return { draft: draftFrom(parseWorkloadText(exampleText(opts.example), `example ${opts.example}`), `example ${opts.example}`), source: `example ${opts.example}` };
