@@ -6,6 +6,7 @@
  */
 import type { CheckReport } from '../advisor/check/types';
 import { violationSentence } from './check-text';
+import { escapeControl } from '../text/escape';
 import { renderCheckMarkdown } from './check-markdown';
 
 export function escapeData(text: string): string {
@@ -24,16 +25,17 @@ export function annotation(level: 'error' | 'warning' | 'notice', props: { file?
   return `::${level}${p ? ` ${p}` : ''}::${escapeData(message)}`;
 }
 
+/** Annotations; a file name's control characters are shown escaped, never sent to the runner's log raw (issue 15). */
 export function renderCheckAnnotations(r: CheckReport): string[] {
   const lines: string[] = [];
   for (const w of r.workloads) {
     for (const v of w.violations) {
-      lines.push(annotation('error', { file: w.file, title: `DR check failed for ${w.name} (${w.strategy})` }, violationSentence(w, v)));
+      lines.push(annotation('error', { file: escapeControl(w.file), title: `DR check failed for ${w.name} (${w.strategy})` }, violationSentence(w, v)));
     }
   }
   for (const w of r.workloads) {
-    if (w.baseline?.status === 'new') lines.push(annotation('notice', { file: w.file, title: `New DR workload ${w.name}` }, w.baseline.message));
-    if (w.cheaper) lines.push(annotation('notice', { file: w.file, title: `Cheaper DR strategy for ${w.name}` }, `${w.name}: ${w.cheaper.message}`));
+    if (w.baseline?.status === 'new') lines.push(annotation('notice', { file: escapeControl(w.file), title: `New DR workload ${w.name}` }, w.baseline.message));
+    if (w.cheaper) lines.push(annotation('notice', { file: escapeControl(w.file), title: `Cheaper DR strategy for ${w.name}` }, `${w.name}: ${w.cheaper.message}`));
   }
   return lines;
 }

@@ -6,6 +6,7 @@ import {
   strategyText,
 } from './check-shared';
 import { mdTable } from './markdown';
+import { escapeControl } from '../text/escape';
 
 const PASS = '✅';
 const FAIL = '❌';
@@ -16,7 +17,7 @@ function mark(w: WorkloadCheck): string {
 
 /** Inline code for a file path, safe for Markdown. */
 function code(text: string): string {
-  return '`' + text.replace(/`/g, "'") + '`';
+  return '`' + escapeControl(text).replace(/`/g, "'") + '`';
 }
 
 export function renderCheckMarkdown(r: CheckReport): string {

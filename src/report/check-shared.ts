@@ -4,6 +4,7 @@ import { allowedIncreaseText, costChangeText, pctText, timeChangeText, violation
 import type { Report } from '../advisor/types';
 import { formatDuration, formatUsd, formatUsdDelta } from '../text/format';
 import { pricingLine, targetsLine } from './shared';
+import { escapeControl } from '../text/escape';
 
 export function checkTargetsText(w: WorkloadCheck): string {
   return targetsLine({ targets: w.targets } as Report);
@@ -104,5 +105,5 @@ export function increaseLimitText(r: CheckReport): string {
 export function removedLine(r: CheckReport): string | null {
   const removed = r.baseline?.removed ?? [];
   if (removed.length === 0) return null;
-  return `In the baseline but not checked now: ${removed.map((x) => (x.file ? `${x.name} (${x.file})` : x.name)).join(', ')}.`;
+  return `In the baseline but not checked now: ${removed.map((x) => (x.file ? `${x.name} (${escapeControl(x.file)})` : x.name)).join(', ')}.`;
 }

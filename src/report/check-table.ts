@@ -7,6 +7,7 @@ import {
   strategyText,
 } from './check-shared';
 import { makeStyle } from './style';
+import { escapeControl } from '../text/escape';
 
 function table(head: string[], color: boolean): Table.Table {
   return new Table({
@@ -23,7 +24,7 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
   const t = table(['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'], opts.color);
   for (const w of r.workloads) {
     t.push([
-      w.pass ? c.green('✓') : c.red('✗'), w.name, w.file, strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w),
+      w.pass ? c.green('✓') : c.red('✗'), w.name, escapeControl(w.file), strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w),
       w.pass ? c.green(resultText(w)) : c.red(resultText(w)),
     ]);
   }
@@ -31,11 +32,11 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
   const failing = r.workloads.filter((w) => !w.pass);
   if (failing.length) {
     out.push(c.bold('Why it failed:'));
-    for (const w of failing) for (const v of w.violations) out.push(`  ${c.red('✗')} ${w.name} (${w.strategyName}, ${w.file}): ${v.message}`);
+    for (const w of failing) for (const v of w.violations) out.push(`  ${c.red('✗')} ${w.name} (${w.strategyName}, ${escapeControl(w.file)}): ${v.message}`);
   }
   if (r.baseline) {
     const limit = increaseLimitText(r);
-    out.push(c.bold(`Changes since the baseline (${r.baseline.file}${limit}):`));
+    out.push(c.bold(`Changes since the baseline (${escapeControl(r.baseline.file)}${limit}):`));
     const b = table(['Workload', 'Strategy', 'DR cost/month', 'Change', 'RTO', 'RPO'], opts.color);
     for (const x of baselineRows(r)) b.push([x.name, x.strategy, x.cost, x.change, x.rto, x.rpo]);
     out.push(b.toString());

@@ -41,3 +41,9 @@ export function nearest(value: string, candidates: readonly string[], n = 3): st
     .slice(0, Math.max(0, n))
     .map((x) => x.c);
 }
+
+/** `; nearest known: m5.large, m5.xlarge, m5a.large`, or nothing for an input too long to be a typo. */
+export function nearestKnown(value: string, known: readonly string[]): string {
+  const near = nearest(value, known, 3);
+  return near.length ? `; nearest known: ${near.join(', ')}` : '';
+}

@@ -6,7 +6,7 @@ import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { ENGINES } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from './schema';
 import { parseDuration } from '../model/time';
-import { editDistance, nearest } from '../text/suggest';
+import { editDistance, nearest, nearestKnown } from '../text/suggest';
 import { echo, quote } from '../text/escape';
 
 /** The workload after validation and normalization: every default filled in. */
@@ -209,9 +209,3 @@ export function checkCatalog(w: Workload, catalog: { instanceTypes: readonly str
   }
 }
 
-
-/** `; nearest known: m5.large, m5.xlarge, m5a.large`, or nothing for an input too long to be a typo. */
-function nearestKnown(value: string, known: readonly string[]): string {
-  const near = nearest(value, known, 3);
-  return near.length ? `; nearest known: ${near.join(', ')}` : '';
-}

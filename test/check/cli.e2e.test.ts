@@ -414,6 +414,18 @@ describe('deterministic output with --pricing snapshot', () => {
     expect(lines(r.stdout)[0]).toBe('DR check passed: 1 of 1 workload passes');
   });
 
+  it('a file name holding terminal escapes is shown escaped in every format, never sent raw (issue 15)', () => {
+    const repo = makeRepo({ checkout: 'web-app' });
+    const evil = join(repo, 'services', 'checkout', 'a\u001b]0;PWNED\u0007\u001b[2Jb.yaml');
+    writeFileSync(evil, readFileSync(join(repo, 'services', 'checkout', 'dr.yaml')));
+    for (const format of ['table', 'markdown', 'github']) {
+      const r = check(repo, ['-f', 'services/*/a*.yaml', '--pricing', 'snapshot', '--format', format]);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+      expect(r.stdout).toContain('a\\x1b]0;PWNED\\x07\\x1b[2Jb.yaml');
+    }
+  });
+
   it('a headline with no workload passing reads "the workload fails" / "all N workloads fail", not "0 of 1 workload pass"', () => {
     const repo = makeRepo({ checkout: 'web-app' });
     const one = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'table', '--rto', '1m']);

@@ -5,7 +5,7 @@
  * price is named in `missing` with a reason in plain words (nearest known types and classes included).
  */
 import { isAurora, priceListEngineName } from '../../model/engines';
-import { nearest } from '../../text/suggest';
+import { nearestKnown } from '../../text/suggest';
 import { describePriceKey, priceKeyId, type PriceKey } from '../keys';
 import type { Diagnostic, MissingPrice, Price, PriceBook, PriceResolution } from '../types';
 import { loadSnapshot, knownDbInstanceClasses, knownInstanceTypes } from './catalog';
@@ -66,7 +66,7 @@ function unknownKeyMessage(snapshot: Snapshot, key: PriceKey): string {
   if (key.service === 'ec2.instance') {
     const type = key.attrs.instanceType;
     const known = knownInstanceTypes(snapshot);
-    if (!known.includes(type)) return `${words}; unknown instance type "${type}"; nearest known: ${nearest(type, known).join(', ')}`;
+    if (!known.includes(type)) return `${words}; unknown instance type "${type}"${nearestKnown(type, known)}`;
   }
   if (key.service === 'rds.instance') {
     const { engine, instanceClass, deployment } = key.attrs;
@@ -75,7 +75,7 @@ function unknownKeyMessage(snapshot: Snapshot, key: PriceKey): string {
     }
     const known = knownDbInstanceClasses(engine, snapshot);
     if (known.length && !known.includes(instanceClass)) {
-      return `${words}; unknown ${priceListEngineName(engine) ?? engine} instance class "${instanceClass}"; nearest known: ${nearest(instanceClass, known).join(', ')}`;
+      return `${words}; unknown ${priceListEngineName(engine) ?? engine} instance class "${instanceClass}"${nearestKnown(instanceClass, known)}`;
     }
   }
   return words;
