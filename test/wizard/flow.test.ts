@@ -44,7 +44,8 @@ async function run(answers: Answer[], fs = memoryFiles()) {
   return { result, prompt, out: out.join(''), fs };
 }
 
-const ENTER_15 = Array(15).fill('');
+/** Enter at the 15 questions of the web-app example, and at the review. */
+const ENTER_15 = Array(16).fill('');
 
 describe('runWizard', () => {
   it('prices the answers, shows the table and the recommendation, saves the file and prints the CI command', async () => {
@@ -55,9 +56,11 @@ describe('runWizard', () => {
     expect(out).toContain('Pre-filled from example web-app.');
     expect(out).toContain(`Recommendation: ${recName}. ${rec.reason}`);
     expect(out).toContain('Saved dr-workload.yaml.\nIn CI, gate on budget and targets with:\n  dr-advisor check -f dr-workload.yaml\n');
-    // The strategy question defaults to the recommended strategy and lists only the four base ids.
+    // The strategy question defaults to the strategy the example file names (pilot-light), not to the recommended
+    // one (active-active here), so Enter never changes what CI gates on; it lists only the four base ids.
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
-    expect(strategyQ.default).toBe(result.report.strategies.find((s) => s.id === rec.strategy)!.base);
+    expect(result.report.strategies.find((s) => s.id === rec.strategy)!.base).not.toBe('pilot-light');
+    expect(strategyQ.default).toBe('pilot-light');
     expect(strategyQ.choices).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
     expect(fs.writes).toEqual([{ path: 'dr-workload.yaml', force: false }]);
     const text = fs.store.get('dr-workload.yaml')!;
@@ -66,6 +69,25 @@ describe('runWizard', () => {
     const saved = validateWorkload(parseYaml(text), 'saved');
     expect(saved).toEqual({ ...loadExample('web-app'), strategy: strategyQ.default });
     expect(result.saved).toBe('dr-workload.yaml');
+  });
+
+  it('with no strategy in the pre-filled answers, the strategy question defaults to the recommended one', async () => {
+    const prompt = cannedPrompt([...Array(14).fill(''), '', '', '', '']);
+    const { draft } = prefill({});
+    expect(draft.strategy).toBeUndefined();
+    const fs = memoryFiles();
+    const result = await runWizard(draft, undefined, {
+      prompt,
+      catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
+      estimate: snapshotEstimate,
+      render: (r) => renderTable(r, { color: false, explain: false }),
+      print: () => {},
+      files: fs.files,
+    });
+    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
+    const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
+    expect(strategyQ.default).toBe(rec.base);
+    expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe(rec.base);
   });
 
   it('asks before overwriting; No asks for another name, and the existing file is untouched', async () => {

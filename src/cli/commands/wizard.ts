@@ -70,7 +70,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
   const pricing = { ...pricingOptions({}, globals, warnToStderr), interactive: false };
   const color = terminal.color(globals);
   const style = makeStyle(color);
-  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t) });
+  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t), green: (t) => style.green(t), cyan: (t) => style.cyan(t) });
   const spin = terminal.spinner(globals);
   try {
     await runWizard(draft, source, {
