@@ -121,7 +121,27 @@ function isExitError(err: unknown): err is ExitError {
   return typeof err === 'object' && err !== null && typeof (err as ExitError).exitCode === 'number';
 }
 
+/**
+ * A reader that stops early (`dr-advisor estimate --format json | head -1`) closes the pipe: the next write fails with
+ * EPIPE, which Node raises as an unhandled 'error' event (a stack trace and exit 1, the "check failed" code). A closed
+ * stdout or stderr is not an error of ours: the write is dropped and the process ends quietly with the exit code the
+ * command itself set, as if the reader had read everything (0 for estimate; check keeps its verdict, 0 pass or 1
+ * fail, so a `set -o pipefail` CI step still gates on it). Other stream errors are still thrown.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  let closed = false;
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (closed || err.code === 'EPIPE') {
+      closed = true;
+      return;
+    }
+    throw err;
+  });
+}
+
 export async function main(argv: string[]): Promise<void> {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   const program = buildProgram();
   const debug = argv.includes('--debug');
   try {
