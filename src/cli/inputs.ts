@@ -6,6 +6,7 @@ import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot'
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
+import { diagnostics, stderrLine } from './output';
 import { terminal } from './terminal';
 
 export interface WorkloadFlags {
@@ -118,7 +119,8 @@ export function printPricingWarnings(warnings: readonly string[], verbose = fals
   }
 }
 
-/** Diagnostics on stderr, one line each. */
+/** Diagnostics on stderr, one line each; none under --quiet. */
 export function warnToStderr(message: string): void {
-  process.stderr.write(`warning: ${message}\n`);
+  if (diagnostics.quiet) return;
+  process.stderr.write(stderrLine(`warning: ${message}`));
 }

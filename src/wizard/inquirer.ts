@@ -18,9 +18,22 @@ export interface PromptStyle {
   dim(text: string): string;
   green?(text: string): string;
   cyan?(text: string): string;
+  /** No colour at all: inquirer's own colours (prefix, highlight, answers, errors) are switched off too. */
+  plain?: boolean;
 }
 
-export const PLAIN: PromptStyle = { bold: (t) => t, dim: (t) => t };
+export const PLAIN: PromptStyle = { bold: (t) => t, dim: (t) => t, plain: true };
+
+const same = (t: string) => t;
+/** Inquirer's theme without colour (it would otherwise decide colour by itself, ignoring --no-color). */
+const PLAIN_THEME = {
+  prefix: { idle: '?', done: '✔' },
+  style: {
+    answer: same, error: (t: string) => `> ${t}`, defaultAnswer: (t: string) => `(${t})`, help: same, highlight: same, key: (t: string) => `<${t}>`,
+    description: same, disabled: (t: string) => `- ${t}`, searchTerm: same,
+    keysHelpTip: (keys: [string, string][]) => keys.map(([k, a]) => `${k} ${a}`).join(' • '),
+  },
+};
 
 /** The line left on screen once a question is answered. */
 export function answeredLine(q: QuestionText, answer: string, style: PromptStyle = PLAIN): string {
@@ -36,11 +49,8 @@ export function choiceText<T>(choices: readonly Choice<T>[], value: T): string {
 }
 
 function theme(q: QuestionText, style: PromptStyle) {
-  return {
-    style: {
-      message: (message: string, status: string) => (status === 'done' ? style.bold(message) : `${style.bold(message)} ${style.dim(`· ${q.help}`)}`),
-    },
-  };
+  const message = (m: string, status: string) => (status === 'done' ? style.bold(m) : `${style.bold(m)} ${style.dim(`· ${q.help}`)}`);
+  return style.plain ? { prefix: PLAIN_THEME.prefix, style: { ...PLAIN_THEME.style, message } } : { style: { message } };
 }
 
 export function inputConfig(q: InputQuestion, style: PromptStyle = PLAIN) {

@@ -64,7 +64,7 @@ export const text = {
   cancelled: 'cancelled (Ctrl-C); nothing was saved',
   cancelledAfterSave: (file: string) => `cancelled (Ctrl-C); ${file} was already saved`,
   needsTerminal:
-    'the wizard needs a terminal (stdin and stdout a TTY, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template',
+    'the wizard needs a terminal (stdin and stdout a TTY, TERM not dumb, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template',
   bothSources: 'give either --from FILE or --example NAME, not both',
   fileHeader: (file: string) =>
     ` dr-advisor workload file (version 1), written by \`dr-advisor wizard\`.\n Price it: dr-advisor estimate -f ${file}   ·   CI gate: dr-advisor check -f ${file}`,

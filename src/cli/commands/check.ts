@@ -19,9 +19,10 @@ import { VERSION } from '../../version';
 import { STRATEGY_IDS } from '../../workload/schema';
 import { globFiles, hasGlob } from '../glob';
 import { createPriceBook, loadWorkload, parseDurationFlag, parseMoneyFlag, pricingOptions, printPricingWarnings, warnToStderr, type PricingFlags } from '../inputs';
+import { writeOutput, type OutputFlags } from '../output';
 import { terminal } from '../terminal';
 
-export interface CheckOptions extends PricingFlags {
+export interface CheckOptions extends PricingFlags, OutputFlags {
   file: string[];
   strategy?: string;
   maxMonthlyCost?: string;
@@ -93,7 +94,7 @@ export async function priceAndEvaluate(plans: readonly { file: string; plan: Est
   }));
 }
 
-export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
+export async function run(opts: CheckOptions, globals: { color?: boolean; outFile?: string }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
     throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${JSON.stringify(opts.strategy)})`);
@@ -105,7 +106,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   if (maxIncreasePct !== undefined && opts.baseline === undefined) {
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
   }
-  const format = opts.format ?? (terminal.stdoutIsTty() ? 'table' : 'markdown');
+  const format = opts.format ?? (terminal.stdoutIsTty(globals) ? 'table' : 'markdown');
   const pricing = pricingOptions(opts, globals, warnToStderr);
 
   // 2. Inputs: files, baseline, workloads (flags override each workload's targets).
@@ -135,10 +136,10 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   });
 
   // 5. Output: all of it, then the exit code.
-  if (format === 'json') process.stdout.write(renderCheckJson(report));
-  else if (format === 'markdown') process.stdout.write(renderCheckMarkdown(report));
+  if (format === 'json') writeOutput(renderCheckJson(report), opts);
+  else if (format === 'markdown') writeOutput(renderCheckMarkdown(report), opts);
   else if (format === 'github') {
-    process.stdout.write(renderCheckGithub(report));
+    writeOutput(renderCheckGithub(report), opts);
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       try {
@@ -147,6 +148,6 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
         warnToStderr(`could not append the summary to GITHUB_STEP_SUMMARY ${summaryFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
     }
-  } else process.stdout.write(renderCheckTable(report, { color: terminal.color(globals) }));
+  } else writeOutput(renderCheckTable(report, { color: terminal.color(globals), width: terminal.width(globals) }), opts);
   if (!report.pass) throw new CheckFailed(failureLine(report));
 }

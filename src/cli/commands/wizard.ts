@@ -70,7 +70,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
   const pricing = { ...pricingOptions({}, globals, warnToStderr), interactive: false };
   const color = terminal.color(globals);
   const style = makeStyle(color);
-  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t), green: (t) => style.green(t), cyan: (t) => style.cyan(t) });
+  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t), green: (t) => style.green(t), cyan: (t) => style.cyan(t), plain: !color });
   const spin = terminal.spinner(globals);
   try {
     await runWizard(draft, source, {
@@ -81,7 +81,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
         printPricingWarnings(report.pricing.warnings);
         return report;
       },
-      render: (r) => renderTable(r, { color, explain: false }),
+      render: (r) => renderTable(r, { color, explain: false, width: terminal.width(globals) }),
       print: (t) => process.stdout.write(t),
       files,
     });
