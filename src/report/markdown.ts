@@ -3,7 +3,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
+import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, RTO_FORMULA, scenarioNotes as scenarioNoteLines, targetsLine, unitPriceText, valueWithUnit } from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -70,7 +70,7 @@ export function renderMarkdown(r: Report): string {
     '',
     comparisonTable(r),
     '',
-    `RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
+    `${RTO_FORMULA}; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
     '',
     ...breakEvenSection(r),
     ...frontierSection(r),
@@ -130,9 +130,8 @@ export function scenarioTable(r: Report): string {
 }
 
 function scenarioNotes(r: Report): string[] {
-  const notes = new Set<string>();
-  for (const sc of r.scenarios) if (sc.id !== 'region-outage') for (const x of sc.strategies) notes.add(`- **${sc.name}:** ${x.note}.`);
-  return notes.size ? [...notes, ''] : [];
+  const notes = scenarioNoteLines(r).map((n) => `- **${n.scenario}:** ${n.text}.`);
+  return notes.length ? [...notes, ''] : [];
 }
 
 export function assumptionsTable(r: Report): string {
@@ -140,7 +139,7 @@ export function assumptionsTable(r: Report): string {
   for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
   return mdTable(
     ['Assumption', 'Value', 'Range', 'Source'],
-    [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, `${a.value} ${a.unit}`, `${a.low}–${a.high}`, a.source]),
+    [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, a.source]),
   );
 }
 

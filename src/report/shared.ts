@@ -50,8 +50,57 @@ export function quantityText(q: number): string {
   return q.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/**
+ * A unit price as people read it: `$0.096`, `$0.0225`; below a hundredth of a cent per unit (per-request and per-I/O
+ * prices), per million units as AWS quotes them: `$0.20 per million` rather than `$2.000e-7`. JSON keeps the full
+ * precision.
+ */
 export function unitPriceText(p: number): string {
   if (p === 0) return '$0';
-  if (p < 0.0001) return `$${p.toExponential(3)}`;
+  if (p < 0.0001) {
+    const perMillion = Number((p * 1e6).toPrecision(4));
+    const [, decimals = ''] = String(perMillion).split('.');
+    return `$${perMillion.toFixed(Math.max(2, decimals.length))} per million`;
+  }
   return `$${Number(p.toPrecision(4))}`;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function listText(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
+const SINGULAR: Record<string, string> = { seconds: 'second', minutes: 'minute', hours: 'hour', days: 'day' };
+
+/** An assumption's value with its unit: `1 second`, `2 minutes`, `0.5 ratio`. */
+export function valueWithUnit(value: number, unit: string): string {
+  return `${value} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
+}
+
+/** The RTO sum every strategy's phases follow (said once per report). */
+export const RTO_FORMULA = 'RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate';
+
+/**
+ * The disruption scenarios' notes, one line per scenario (the region outage, the default, has none): a note shared by
+ * every strategy is said once; different notes name their strategies (`Backup & Restore: …; Pilot Light and Warm
+ * Standby: …`), so no sentence is repeated.
+ */
+export function scenarioNotes(r: Report): { scenario: string; text: string }[] {
+  const out: { scenario: string; text: string }[] = [];
+  for (const sc of r.scenarios) {
+    if (sc.id === 'region-outage') continue;
+    const byNote = new Map<string, string[]>();
+    for (const x of sc.strategies) byNote.set(x.note, [...(byNote.get(x.note) ?? []), nameOf(r, x.strategy)]);
+    const entries = [...byNote];
+    // A note the others only extend ("…: recovery comes from backups") is said once; the others add their part.
+    const base = entries.find(([n]) => entries.every(([m]) => m.endsWith(n)));
+    const text =
+      entries.length === 1
+        ? entries[0][0]
+        : base
+          ? [base[0], ...entries.filter((e) => e !== base).map(([n, names]) => `for ${listText(names)}, ${n.slice(0, -base[0].length).replace(/[\s:;,]+$/, '')}`)].join('; ')
+          : entries.map(([n, names]) => `${listText(names)}: ${n}`).join('; ');
+    out.push({ scenario: sc.name, text });
+  }
+  return out;
 }

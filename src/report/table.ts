@@ -8,7 +8,9 @@
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
-import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
+import {
+  chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, RTO_FORMULA, scenarioNotes, targetsLine, unitPriceText, valueWithUnit,
+} from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
 
@@ -186,6 +188,7 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
   const out: string[] = [''];
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
   out.push(lineItemTable(r.primaryLineItems, width));
+  out.push('', `Recovery phases below: ${RTO_FORMULA}.`);
   for (const s of r.strategies) out.push(...explainStrategy(s, c, width));
   if (r.frontier.length) {
     out.push(c.bold('Cost versus RTO P90: strategies and variants'));
@@ -197,12 +200,11 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
     const x = sc.strategies.find((y) => y.strategy === s.id)!;
     return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
   })]), { color: false, width }));
-  const scNotes = new Set(r.scenarios.filter((sc) => sc.id !== 'region-outage').flatMap((sc) => sc.strategies.map((x) => `${sc.name}: ${x.note}.`)));
-  out.push(...scNotes, '');
+  out.push(...scenarioNotes(r).map((n) => `${n.scenario}: ${n.text}.`), '');
   out.push(c.bold('Assumptions used (override any in the workload file under `assumptions:`)'));
   const seen = new Map<string, StrategyResult['assumptions'][number]>();
   for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
-  const rows = [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)).map((a) => [`${a.name}${a.estimated ? ' (estimated)' : ''}`, `${a.value} ${a.unit}`, `${a.low}–${a.high}`, wrap(a.source, 70)]);
+  const rows = [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)).map((a) => [`${a.name}${a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, wrap(a.source, 70)]);
   out.push(boxTable(['Name', 'Value', 'Range', 'Source'], rows, { color: false, width }));
   return out;
 }
@@ -214,7 +216,6 @@ function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>, wid
   out.push(lineItemTable(s.lineItems, width));
   const phases = s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
   out.push(boxTable(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], phases, { color: false, width }));
-  out.push('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate.');
   for (const r of s.rpoSources) out.push(`RPO ${r.store}: ${formatDuration(r.seconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
   for (const n of s.notes) out.push(`${c.yellow('Note:')} ${n}`);
   return out;
