@@ -3,7 +3,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, RTO_FORMULA, scenarioNotes as scenarioNoteLines, targetsLine, unitPriceText, valueWithUnit } from './shared';
+import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, RTO_FORMULA, scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit } from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -90,12 +90,17 @@ export function renderMarkdown(r: Report): string {
     '',
     assumptionsTable(r),
     '',
+    ...(legend(r) ? [`_${legend(r)}_`, ''] : []),
     `_${pricingLine(r)}_`,
     '',
     `_${r.disclaimer}_`,
     '',
   ];
   return parts.join('\n');
+}
+
+function legend(r: Report): string | undefined {
+  return sourceTagLegend(usedAssumptions(r).map((a) => a.source));
 }
 
 function breakEvenSection(r: Report): string[] {
@@ -135,11 +140,9 @@ function scenarioNotes(r: Report): string[] {
 }
 
 export function assumptionsTable(r: Report): string {
-  const seen = new Map<string, StrategyResult['assumptions'][number]>();
-  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
   return mdTable(
     ['Assumption', 'Value', 'Range', 'Source'],
-    [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, a.source]),
+    usedAssumptions(r).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, a.source]),
   );
 }
 

@@ -104,3 +104,31 @@ export function scenarioNotes(r: Report): { scenario: string; text: string }[] {
   }
   return out;
 }
+
+/**
+ * What the tags in assumption sources mean (the research notes' markers: reference/dr-model.md, reference/pricing.md).
+ * In the order of how much to trust them.
+ */
+export const SOURCE_TAGS: readonly (readonly [string, string])[] = [
+  ['V', 'read in an AWS document (user guide, whitepaper, AWS blog or post-event summary)'],
+  ['V2', 'AWS wording read in a third-party copy of the AWS page (re-check against the live page)'],
+  ['3P', 'third-party measurement or opinion (blog, benchmark, survey), not an AWS commitment'],
+  ['S', 'seen only in a non-authoritative public source (a repository, a bill excerpt)'],
+  ['M', 'from memory in the research notes, not verified against a source'],
+  ['I', 'engineering estimate: no source gives this number; override it with your own measurement'],
+];
+
+/** The legend line for the tags that appear in these texts, or undefined when none does. */
+export function sourceTagLegend(texts: readonly string[]): string | undefined {
+  const all = texts.join(' ');
+  const used = SOURCE_TAGS.filter(([tag]) => all.includes(`[${tag}]`) || new RegExp(`\\[${tag}[:\\]/ ]`).test(all));
+  if (!used.length) return undefined;
+  return `Source tags: ${used.map(([tag, what]) => `[${tag}] ${what}`).join('; ')}.`;
+}
+
+/** Every assumption the strategies use, once each, by name. */
+export function usedAssumptions(r: Report): StrategyResult['assumptions'] {
+  const seen = new Map<string, StrategyResult['assumptions'][number]>();
+  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -9,7 +9,7 @@ import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
 import {
-  chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, RTO_FORMULA, scenarioNotes, targetsLine, unitPriceText, valueWithUnit,
+  chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, RTO_FORMULA, scenarioNotes, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit,
 } from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
@@ -202,10 +202,11 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
   })]), { color: false, width }));
   out.push(...scenarioNotes(r).map((n) => `${n.scenario}: ${n.text}.`), '');
   out.push(c.bold('Assumptions used (override any in the workload file under `assumptions:`)'));
-  const seen = new Map<string, StrategyResult['assumptions'][number]>();
-  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
-  const rows = [...seen.values()].sort((x, y) => x.name.localeCompare(y.name)).map((a) => [`${a.name}${a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, wrap(a.source, 70)]);
+  const assumptions = usedAssumptions(r);
+  const rows = assumptions.map((a) => [`${a.name}${a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, wrap(a.source, 70)]);
   out.push(boxTable(['Name', 'Value', 'Range', 'Source'], rows, { color: false, width }));
+  const legend = sourceTagLegend(assumptions.map((a) => a.source));
+  if (legend) out.push(c.dim(legend));
   return out;
 }
 
