@@ -3,10 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 
 const EXAMPLES = ['web-app', 'serverless-dynamodb', 'global-saas'];
+const seen = new Map<string, string>();
+/** The CLI's stdout for an example (each run once per file). */
 const out = (example: string, ...flags: string[]) => {
-  const r = runCli(['estimate', '--example', example, '--samples', '500', ...flags]);
-  expect(r.status).toBe(0);
-  return r.stdout;
+  const key = [example, ...flags].join(' ');
+  if (!seen.has(key)) {
+    const r = runCli(['estimate', '--example', example, '--samples', '500', ...flags]);
+    expect(r.status).toBe(0);
+    seen.set(key, r.stdout);
+  }
+  return seen.get(key)!;
 };
 
 describe('unit prices', () => {
