@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/advisor/types';
@@ -88,6 +91,29 @@ describe('runWizard', () => {
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
     expect(strategyQ.default).toBe(rec.base);
     expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe(rec.base);
+  });
+
+  it('--from FILE keeps the file’s strategy as the save step’s default, even when another is recommended', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dr-from-')), 'mine.yaml');
+    writeFileSync(file, readFileSync('data/examples/web-app.yaml', 'utf8').replace('strategy: pilot-light', 'strategy: warm-standby'));
+    const prompt = cannedPrompt([...ENTER_15, '', '', '']);
+    const { draft, source } = prefill({ from: file });
+    expect(source).toBe(file);
+    expect(draft.strategy).toBe('warm-standby');
+    const fs = memoryFiles();
+    const result = await runWizard(draft, source, {
+      prompt,
+      catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
+      estimate: snapshotEstimate,
+      render: (r) => renderTable(r, { color: false, explain: false }),
+      print: () => {},
+      files: fs.files,
+    });
+    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
+    expect(rec.base).not.toBe('warm-standby');
+    const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
+    expect(strategyQ.default).toBe('warm-standby');
+    expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe('warm-standby');
   });
 
   it('asks before overwriting; No asks for another name, and the existing file is untouched', async () => {
