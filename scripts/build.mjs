@@ -2,6 +2,10 @@
 // code behind dynamic import() (live pricing, the wizard), so that `estimate --pricing snapshot` never parses them.
 // Heavy runtime dependencies (the AWS SDK, inquirer) stay external and are loaded only on the paths that need them.
 //
+// Source maps: every chunk has a linked map (dist/*.js.map, mapping to src/…ts lines, without the sources' text). Node
+// reads them only when source maps are enabled, which bin/dr-advisor.js does for --debug alone
+// (process.setSourceMapsEnabled before the bundle loads): normal start-up never opens a map.
+//
 //   node scripts/build.mjs [--outdir DIR] [--no-minify] [--metafile FILE]
 //
 // The output is written without a window where dist/ is missing or half-written (other processes, e.g. a test run,
@@ -47,7 +51,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   minify: !args['no-minify'],
-  sourcemap: false,
+  sourcemap: 'linked',
+  sourcesContent: false,
   legalComments: 'none',
   external,
   plugins: [zodEnglishOnly],

@@ -119,6 +119,7 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   const dates = used.map((p) => p.asOf).sort();
   return {
     schemaVersion: 1,
+    kind: 'dr-advisor-estimate',
     generatedAt: opts.generatedAt,
     currency: 'USD',
     tool: { name: 'dr-advisor', version: opts.version },

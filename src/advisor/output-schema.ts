@@ -1,6 +1,8 @@
 /**
- * JSON Schema (draft 2020-12) of `--format json` (design.md §7, schemaVersion 1). Kept beside the Report type in
- * `types.ts`; a test validates real output against it so the two cannot drift apart.
+ * JSON Schemas (draft 2020-12) of `estimate --format json` (design.md §7, schemaVersion 1, kind dr-advisor-estimate)
+ * and of `check --format json` (kind dr-advisor-check, the baseline format CI scripts parse). Kept beside the Report
+ * type in `types.ts` and the CheckReport type in `check.ts`; tests validate real output against both, and check that
+ * every field the output has is described here, so they cannot drift apart.
  */
 import { STRATEGY_IDS } from '../model/strategies';
 import { workloadJsonSchema } from '../workload/template';
@@ -61,9 +63,10 @@ export function outputJsonSchema(): Record<string, unknown> {
     $id: 'https://github.com/dr-advisor/dr-advisor/schema/output.json',
     title: 'dr-advisor estimate output',
     type: 'object',
-    required: ['schemaVersion', 'generatedAt', 'currency', 'workload', 'pricing', 'primaryMonthlyCost', 'strategies', 'recommendation'],
+    required: ['schemaVersion', 'kind', 'generatedAt', 'currency', 'workload', 'pricing', 'primaryMonthlyCost', 'strategies', 'recommendation'],
     properties: {
       schemaVersion: { const: 1 },
+      kind: { const: 'dr-advisor-estimate', description: 'tells an estimate document from a check document' },
       generatedAt: { type: 'string', format: 'date-time' },
       currency: { const: 'USD' },
       tool: { type: 'object', properties: { name: str, version: str } },
@@ -107,6 +110,124 @@ export function outputJsonSchema(): Record<string, unknown> {
       },
       monteCarlo: { type: 'object', properties: { samples: num, seed: num } },
       disclaimer: str,
+    },
+  };
+}
+
+const bool = { type: 'boolean' } as const;
+const nullableStr = { type: ['string', 'null'] } as const;
+
+/** A strategy's figures in a check document (every strategy, so a later run can diff them all). */
+const checkFigures = {
+  type: 'object',
+  required: ['id', 'name', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'meetsTargets'],
+  properties: { id: str, name: str, drMonthlyCost: num, rtoSeconds: num, rpoSeconds: num, meetsTargets: bool },
+};
+
+const checkBaseline = {
+  description: 'the comparison with --baseline for this workload; null without --baseline',
+  oneOf: [
+    { type: 'null' },
+    { type: 'object', required: ['status', 'message'], properties: { status: { const: 'new' }, message: str } },
+    {
+      type: 'object',
+      required: ['status', 'strategy', 'strategyChanged', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'costDelta', 'costDeltaPct', 'rtoDeltaSeconds', 'rpoDeltaSeconds', 'strategies', 'message'],
+      properties: {
+        status: { const: 'compared' },
+        strategy: { ...str, description: 'the strategy the baseline checked for this workload' },
+        strategyChanged: bool,
+        drMonthlyCost: { ...num, description: 'the baseline DR cost, USD/month' },
+        rtoSeconds: num, rpoSeconds: num,
+        costDelta: { ...num, description: 'USD/month, now minus baseline' },
+        costDeltaPct: { ...nullableNum, description: 'percent (12.5 = +12.5%); null when the baseline cost was $0' },
+        rtoDeltaSeconds: num, rpoDeltaSeconds: num,
+        strategies: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'baselineDrMonthlyCost', 'drMonthlyCost', 'costDelta', 'costDeltaPct', 'rtoDeltaSeconds', 'rpoDeltaSeconds'],
+            properties: { id: str, baselineDrMonthlyCost: num, drMonthlyCost: num, costDelta: num, costDeltaPct: nullableNum, rtoDeltaSeconds: num, rpoDeltaSeconds: num },
+          },
+        },
+        message: str,
+      },
+    },
+  ],
+};
+
+const checkWorkload = {
+  type: 'object',
+  required: ['name', 'file', 'strategy', 'strategyName', 'strategySource', 'recommended', 'drMonthlyCost', 'primaryMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'costEstimated', 'targets', 'pass', 'violations', 'cheaper', 'baseline', 'strategies'],
+  properties: {
+    name: str,
+    file: { ...str, description: 'the workload file as named on the command line (after glob expansion)' },
+    strategy: { enum: ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'], description: 'the strategy checked' },
+    strategyName: str,
+    strategySource: { enum: ['flag', 'workload', 'recommended'], description: 'where the checked strategy came from: --strategy, the file, or the recommendation' },
+    recommended: { ...str, description: 'the strategy estimate recommends for this workload' },
+    drMonthlyCost: { ...num, description: 'USD per month of the checked strategy, on top of the primary region' },
+    primaryMonthlyCost: num,
+    rtoSeconds: num,
+    rpoSeconds: num,
+    costEstimated: { ...bool, description: 'some line items use estimated prices' },
+    targets: { type: 'object', required: ['rtoSeconds', 'rpoSeconds', 'maxMonthlyCost'], properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum } },
+    pass: bool,
+    violations: {
+      type: 'array',
+      items: {
+        type: 'object', required: ['target', 'actual', 'limit', 'message'],
+        properties: {
+          target: { enum: ['rto', 'rpo', 'maxMonthlyCost', 'maxIncrease'] },
+          actual: { ...nullableNum, description: 'seconds for rto/rpo, USD/month for maxMonthlyCost, percent for maxIncrease (null when the baseline was $0)' },
+          limit: num,
+          message: str,
+        },
+      },
+    },
+    cheaper: {
+      description: 'a cheaper strategy that meets the same targets (information, never a failure), or null',
+      oneOf: [{ type: 'null' }, { type: 'object', required: ['strategy', 'name', 'drMonthlyCost', 'savingMonthly', 'message'], properties: { strategy: str, name: str, drMonthlyCost: num, savingMonthly: num, message: str } }],
+    },
+    baseline: checkBaseline,
+    strategies: { type: 'array', items: checkFigures },
+  },
+};
+
+/** JSON Schema of `check --format json`: the document `--baseline` reads back. */
+export function checkJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/dr-advisor/dr-advisor/schema/check.json',
+    title: 'dr-advisor check output (also the --baseline format)',
+    type: 'object',
+    required: ['schemaVersion', 'kind', 'generatedAt', 'currency', 'tool', 'pass', 'summary', 'strategyOverride', 'baseline', 'pricing', 'workloads'],
+    properties: {
+      schemaVersion: { const: 1 },
+      kind: { const: 'dr-advisor-check' },
+      generatedAt: { type: 'string', format: 'date-time' },
+      currency: { const: 'USD' },
+      tool: { type: 'object', required: ['name', 'version'], properties: { name: { const: 'dr-advisor' }, version: str } },
+      pass: { ...bool, description: 'every workload passed; the exit code is 0 exactly when this is true' },
+      summary: { type: 'object', required: ['workloads', 'passed', 'failed', 'new'], properties: { workloads: num, passed: num, failed: num, new: { ...num, description: 'workloads not in the baseline' } } },
+      strategyOverride: { ...nullableStr, description: 'the --strategy given, or null' },
+      baseline: {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object', required: ['file', 'maxIncreasePct', 'removed'],
+            properties: {
+              file: str,
+              maxIncreasePct: nullableNum,
+              removed: { type: 'array', description: 'workloads in the baseline but not checked now', items: { type: 'object', required: ['name', 'file'], properties: { name: str, file: nullableStr } } },
+            },
+          },
+        ],
+      },
+      pricing: {
+        type: 'object', required: ['source', 'asOf', 'oldestAsOf', 'estimatedLineItems'],
+        properties: { source: { enum: ['snapshot', 'cache', 'live', 'mixed', 'none'] }, asOf: str, oldestAsOf: str, estimatedLineItems: num },
+      },
+      workloads: { type: 'array', items: checkWorkload },
     },
   };
 }

@@ -105,6 +105,8 @@ export interface BreakEven {
 
 export interface Report {
   schemaVersion: 1;
+  /** Tells an estimate document from a check document (`dr-advisor-check`) without guessing from its fields. */
+  kind: 'dr-advisor-estimate';
   generatedAt: string;
   currency: 'USD';
   tool: { name: 'dr-advisor'; version: string };

@@ -10,6 +10,7 @@ import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { pricingSpinner } from './spinner';
+import { diagnostics, stderrLine } from './output';
 import { terminal } from './terminal';
 import { quote } from '../text/escape';
 
@@ -197,7 +198,8 @@ export function printPricingDiagnostics(diagnostics: readonly Diagnostic[], opts
   }
 }
 
-/** Diagnostics on stderr, one line each. */
+/** Diagnostics on stderr, one line each; none under --quiet. */
 export function warnToStderr(message: string): void {
-  process.stderr.write(`warning: ${message}\n`);
+  if (diagnostics.quiet) return;
+  process.stderr.write(stderrLine(`warning: ${message}`));
 }

@@ -1,32 +1,59 @@
 /**
- * What the terminal allows: colour, spinners and prompts only on a TTY, never with NO_COLOR, --no-color or CI.
+ * What the terminal allows, decided in one place. The rule (README "Colour and terminal width"):
+ *
+ * - Colour (ANSI SGR codes) on stdout only when stdout is a TTY and none of these holds: `--no-color`; `NO_COLOR` set
+ *   to a non-empty value (no-color.org); `TERM=dumb`; CI. Spinners on stderr follow the same rule with stderr's TTY,
+ *   and are also off under `--quiet`. Output written to `--out-file` is never coloured.
+ * - CI means the `CI` variable set to anything but empty, `0` or `false` (any case): `CI=false` and `CI=0` are not CI,
+ *   for colour, spinners and prompts alike.
+ * - Prompts need stdin and stdout to be TTYs, not CI, and a terminal that can move the cursor (not `TERM=dumb`).
+ * - Width: tables fit `process.stdout.columns` when stdout is a TTY; pipes and files get the full table.
  */
 function envSet(name: string): boolean {
   const v = process.env[name];
   return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
+/** The flags that bear on the terminal (commander's `optsWithGlobals()`: `color: false` from --no-color). */
+export interface TerminalFlags {
+  color?: boolean;
+  outFile?: string;
+  quiet?: boolean;
+}
+
+/** True when the environment forbids colour whatever the stream: NO_COLOR, TERM=dumb, CI. */
+function colourForbidden(opts: TerminalFlags): boolean {
+  if (opts.color === false) return true;
+  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return true;
+  if (process.env.TERM === 'dumb') return true;
+  return terminal.isCi();
+}
+
 export const terminal = {
-  /** stdout is a terminal. */
-  stdoutIsTty(): boolean {
-    return Boolean(process.stdout.isTTY);
+  /** CI is set (to anything but empty, 0 or false). */
+  isCi(): boolean {
+    return envSet('CI');
   },
-  /** Prompts need a terminal on both ends, and never in CI. */
+  /** stdout is a terminal (and the output goes there, not to --out-file). */
+  stdoutIsTty(opts: TerminalFlags = {}): boolean {
+    return Boolean(process.stdout.isTTY) && !opts.outFile;
+  },
+  /** Prompts need a terminal on both ends that can move the cursor, and never in CI. */
   canPrompt(): boolean {
-    return Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !envSet('CI');
+    return Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && process.env.TERM !== 'dumb' && !terminal.isCi();
   },
-  /** Colour on stdout. `noColorFlag` is commander's `color: false` from --no-color. */
-  color(opts: { color?: boolean } = {}): boolean {
-    if (opts.color === false) return false;
-    if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-    if (envSet('CI')) return false;
-    return Boolean(process.stdout.isTTY);
+  /** Colour on stdout. */
+  color(opts: TerminalFlags = {}): boolean {
+    return !colourForbidden(opts) && terminal.stdoutIsTty(opts);
   },
   /** Spinners and progress on stderr. */
-  spinner(opts: { color?: boolean } = {}): boolean {
-    if (opts.color === false) return false;
-    if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-    if (envSet('CI')) return false;
-    return Boolean(process.stderr.isTTY);
+  spinner(opts: TerminalFlags = {}): boolean {
+    return !colourForbidden(opts) && !opts.quiet && Boolean(process.stderr.isTTY);
+  },
+  /** The width tables must fit, or undefined for the full table (stdout not a terminal, or --out-file). */
+  width(opts: TerminalFlags = {}): number | undefined {
+    if (!terminal.stdoutIsTty(opts)) return undefined;
+    const cols = process.stdout.columns;
+    return typeof cols === 'number' && cols > 0 ? cols : undefined;
   },
 };

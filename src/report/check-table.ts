@@ -1,5 +1,4 @@
 /** `check --format table` (the default on a terminal): one row per workload, then why it failed, baseline, information. */
-import Table from 'cli-table3';
 import type { CheckReport } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
@@ -8,27 +7,17 @@ import {
 } from './check-shared';
 import { makeStyle } from './style';
 import { escapeControl } from '../text/escape';
+import { boxTable, fitLines, type Cell } from './table';
 
-function table(head: string[], color: boolean): Table.Table {
-  return new Table({
-    head,
-    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: false },
-    chars: color ? undefined : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-  });
-}
-
-export function renderCheckTable(r: CheckReport, opts: { color: boolean }): string {
+export function renderCheckTable(r: CheckReport, opts: { color: boolean; width?: number }): string {
   const c = makeStyle(opts.color);
   const out: string[] = [];
   out.push((r.pass ? c.bold.green : c.bold.red)(headline(r)));
-  const t = table(['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'], opts.color);
-  for (const w of r.workloads) {
-    t.push([
-      w.pass ? c.green('✓') : c.red('✗'), w.name, escapeControl(w.file), strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w),
-      w.pass ? c.green(resultText(w)) : c.red(resultText(w)),
-    ]);
-  }
-  out.push(t.toString());
+  const mark = (w: CheckReport['workloads'][number], text: string): Cell => ({ text, style: (t) => (w.pass ? c.green(t) : c.red(t)) });
+  const rows = r.workloads.map((w): Cell[] => [
+    mark(w, w.pass ? '✓' : '✗'), w.name, escapeControl(w.file), strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w), mark(w, resultText(w)),
+  ]);
+  out.push(boxTable(['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'], rows, { color: opts.color, width: opts.width }));
   const failing = r.workloads.filter((w) => !w.pass);
   if (failing.length) {
     out.push(c.bold('Why it failed:'));
@@ -37,9 +26,8 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
   if (r.baseline) {
     const limit = increaseLimitText(r);
     out.push(c.bold(`Changes since the baseline (${escapeControl(r.baseline.file)}${limit}):`));
-    const b = table(['Workload', 'Strategy', 'DR cost/month', 'Change', 'RTO', 'RPO'], opts.color);
-    for (const x of baselineRows(r)) b.push([x.name, x.strategy, x.cost, x.change, x.rto, x.rpo]);
-    out.push(b.toString());
+    const rows = baselineRows(r).map((x) => [x.name, x.strategy, x.cost, x.change, x.rto, x.rpo]);
+    out.push(boxTable(['Workload', 'Strategy', 'DR cost/month', 'Change', 'RTO', 'RPO'], rows, { color: opts.color, width: opts.width }));
     const others = otherStrategyChanges(r);
     if (others.length) {
       out.push('Other strategies since the baseline:');
@@ -56,5 +44,5 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
   const foot = strategyFootnote(r);
   if (foot) out.push(c.dim(foot));
   out.push(c.dim(checkPricingLine(r)));
-  return out.join('\n') + '\n';
+  return fitLines(out, opts.width).join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 /**
  * The cost-versus-RTO frontier, drawn: a plain-text scatter for the terminal (RTO P90 on a log axis, since options
- * range from minutes to hours) and a Mermaid quadrant chart for Markdown. Pure text; no colour here.
+ * range from minutes to hours) and a Mermaid quadrant chart for Markdown, its points numbered as in the frontier table
+ * (names would collide and clip). Pure text; no colour here.
  */
 import type { FrontierEntry, Report } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
@@ -48,45 +49,97 @@ function nameOf(r: Report, id: string): string {
   return r.frontier.find((p) => p.id === id)?.name ?? id;
 }
 
-/** Mermaid's quadrant grammar takes letters, digits, spaces and hyphens in names, and coordinates 0, 0.x or 1. */
-function mermaidName(name: string): string {
-  return name.replace(/&/g, 'and').replace(/%/g, ' pct').replace(/[^A-Za-z0-9 -]/g, ' ').replace(/\s+/g, ' ').trim();
-}
 function coord(v: number): string {
   const c = Math.min(1, Math.max(0, v));
-  if (c >= 0.995) return '1';
-  return (Math.round(c * 100) / 100).toFixed(2).replace(/^1\.00$/, '1');
+  return (Math.round(c * 100) / 100).toFixed(2);
 }
 
-export function mermaidFrontier(r: Report): string {
+/** A point of the Mermaid frontier: one mark, labelled with the numbers of the options it stands for. */
+export interface ChartMark {
+  numbers: number[];
+  x: number;
+  y: number;
+}
+
+/**
+ * Label geometry of Mermaid's quadrant chart (500 × 500 px by default, about 440 px of plot; point labels are
+ * 12-px text centred under the mark), in plot units (0–1), with a margin: what two labels need not to touch.
+ */
+const LABEL = { charWidth: 8 / 440, height: 20 / 440, gap: 6 / 440 };
+const labelText = (numbers: readonly number[]) => numbers.join(', ');
+const labelWidth = (numbers: readonly number[]) => labelText(numbers).length * LABEL.charWidth + LABEL.gap;
+
+function collide(a: ChartMark, b: ChartMark): boolean {
+  return Math.abs(a.x - b.x) * 2 < labelWidth(a.numbers) + labelWidth(b.numbers) && Math.abs(a.y - b.y) < LABEL.height + LABEL.gap;
+}
+
+/**
+ * The marks of the frontier chart: each plotted option is numbered (1, 2, … in `plottedPoints` order, as in the
+ * frontier table) and placed at its RTO P90 (log scale) and cost, mapped into [0.05, 0.95]; options whose labels would
+ * overlap share one mark at their mean position, labelled with all their numbers ("8, 9"), until no two labels touch.
+ */
+export function frontierMarks(r: Report): ChartMark[] {
   const pts = plottedPoints(r);
+  if (pts.length === 0) return [];
   const xs = pts.map((p) => Math.log10(Math.max(p.rtoP90, 1)));
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const costs = pts.map((p) => p.cost);
   const [y0, y1] = [Math.min(...costs), Math.max(...costs)];
-  // Keep points off the border so labels stay readable: map into [0.05, 0.95].
   const sx = (x: number) => 0.05 + (x1 > x0 ? ((x - x0) / (x1 - x0)) * 0.9 : 0.45);
   const sy = (y: number) => 0.05 + (y1 > y0 ? ((y - y0) / (y1 - y0)) * 0.9 : 0.45);
+  let marks: (ChartMark & { members: { x: number; y: number }[] })[] = pts.map((p, i) => {
+    const at = { x: sx(xs[i]), y: sy(p.cost) };
+    return { numbers: [i + 1], ...at, members: [at] };
+  });
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let i = 0; i < marks.length; i++) {
+      for (let j = i + 1; j < marks.length; j++) {
+        if (!collide(marks[i], marks[j])) continue;
+        const members = [...marks[i].members, ...marks[j].members];
+        const mean = (k: 'x' | 'y') => members.reduce((sum, m) => sum + m[k], 0) / members.length;
+        marks[i] = { numbers: [...marks[i].numbers, ...marks[j].numbers].sort((a, b) => a - b), x: mean('x'), y: mean('y'), members };
+        marks = marks.filter((_, k) => k !== j);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  return marks.map(({ numbers, x, y }) => ({ numbers, x, y }));
+}
+
+/** Mermaid quoted text: no double quotes inside. */
+const quoted = (t: string) => `"${t.replace(/"/g, "'")}"`;
+
+export function mermaidFrontier(r: Report): string {
+  const pts = plottedPoints(r);
+  const rto = pts.map((p) => p.rtoP90);
+  const cost = pts.map((p) => p.cost);
   const lines = [
     '```mermaid',
     'quadrantChart',
     '    title DR cost per month vs RTO P90',
-    '    x-axis Faster recovery --> Slower recovery',
-    '    y-axis Lower cost --> Higher cost',
-    '    quadrant-1 Costly and slow',
-    '    quadrant-2 Costly and fast',
-    '    quadrant-3 Cheap and fast',
-    '    quadrant-4 Cheap and slow',
-    ...pts.map((p, i) => `    ${mermaidName(p.name)}: [${coord(sx(xs[i]))}, ${coord(sy(p.cost))}]`),
+    `    x-axis ${quoted(`faster: ${formatDuration(Math.min(...rto))}`)} --> ${quoted(`slower: ${formatDuration(Math.max(...rto))}`)}`,
+    `    y-axis ${quoted(`cheaper: ${formatUsd(Math.min(...cost))}/month`)} --> ${quoted(`costlier: ${formatUsd(Math.max(...cost))}/month`)}`,
+    ...frontierMarks(r).map((m) => `    ${quoted(labelText(m.numbers))}: [${coord(m.x)}, ${coord(m.y)}]`),
     '```',
   ];
   return lines.join('\n');
 }
 
+/** The number each frontier entry has in the chart: its own, or that of the option it is the same as. */
+export function frontierNumbers(r: Report): Map<string, number> {
+  const numbers = new Map(plottedPoints(r).map((p, i) => [p.id, i + 1] as const));
+  for (const p of r.frontier) if (p.sameAs !== null && numbers.has(p.sameAs)) numbers.set(p.id, numbers.get(p.sameAs)!);
+  return numbers;
+}
+
 export function frontierTable(r: Report): string {
+  const numbers = frontierNumbers(r);
   return mdTable(
-    ['Option', 'DR cost/month', 'RTO P90', 'Frontier'],
+    ['#', 'Option', 'DR cost/month', 'RTO P90', 'Frontier'],
     r.frontier.map((p) => [
+      String(numbers.get(p.id) ?? ''),
       p.name,
       formatUsd(p.cost),
       formatDuration(p.rtoP90),

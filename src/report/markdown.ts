@@ -3,7 +3,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
+import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, RTO_FORMULA, scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit } from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -31,6 +31,62 @@ function lineItems(items: Report['primaryLineItems']): string {
   );
 }
 
+/** Mermaid gantt task text: no `:` (it ends the name), `#` or `;`. */
+const taskName = (t: string) => t.replace(/:/g, ' -').replace(/#/g, 'no. ').replace(/;/g, ',');
+
+/**
+ * A strategy's recovery as a Mermaid gantt of its typical phases: detect and decide, then the data and compute
+ * branches side by side (each starts when the decision is taken; phases within a branch run one after another), then
+ * traffic shift and validation once both branches are done. Its length is the typical RTO (the phases' sum, with the
+ * longer branch counted). Times are elapsed from the failure (00:00), on today's date in the viewer's time zone for
+ * both the tasks and the axis, so the axis reads as elapsed time anywhere.
+ */
+export function mermaidRecovery(s: StrategyResult): string {
+  const firstBranch = s.phases.findIndex((p) => p.branch !== 'serial');
+  const lastBranch = s.phases.length - 1 - [...s.phases].reverse().findIndex((p) => p.branch !== 'serial');
+  const before = s.phases.filter((p, i) => p.branch === 'serial' && (firstBranch < 0 || i < firstBranch));
+  const after = firstBranch < 0 ? [] : s.phases.filter((p, i) => p.branch === 'serial' && i > lastBranch);
+  const branch = (b: 'data' | 'compute') => s.phases.filter((p) => p.branch === b);
+  let n = 0;
+  const lines: string[] = [];
+  let prev: string[] = [];
+  const task = (label: string, seconds: number, deps: string[]) => {
+    const id = `p${++n}`;
+    const start = deps.length ? `after ${deps.join(' ')}` : '00:00:00';
+    lines.push(`    ${taskName(label)} :${id}, ${start}, ${Math.max(1, Math.round(seconds))}s`);
+    return id;
+  };
+  const serialSection = (title: string, phases: typeof s.phases) => {
+    if (!phases.length) return;
+    lines.push(`    section ${title}`);
+    for (const p of phases) prev = [task(p.label, p.seconds, prev)];
+  };
+  serialSection('Detect and decide', before);
+  const decided = prev;
+  const ends: string[] = [];
+  for (const [b, title] of [['data', 'Data branch'], ['compute', 'Compute branch']] as const) {
+    const phases = branch(b);
+    if (!phases.length) continue;
+    lines.push(`    section ${title}`);
+    let chain = decided;
+    for (const p of phases) chain = [task(p.label, p.seconds, chain)];
+    ends.push(...chain);
+  }
+  if (ends.length) prev = ends;
+  serialSection('Shift traffic and validate', after);
+  const longHaul = s.rtoSeconds >= 6 * 3600;
+  return [
+    '```mermaid',
+    'gantt',
+    `    title ${s.name}: typical recovery, RTO ${formatDuration(s.rtoSeconds)}`.replace(/[#;]/g, ' '),
+    '    dateFormat HH:mm:ss',
+    `    axisFormat ${s.rtoSeconds < 600 ? '%H:%M:%S' : '%H:%M'}`,
+    ...(longHaul ? ['    tickInterval 1hour'] : []),
+    ...lines,
+    '```',
+  ].join('\n');
+}
+
 function strategySection(s: StrategyResult): string {
   const phases = mdTable(
     ['Phase', 'Runs', 'Typical', 'Range', 'Assumptions'],
@@ -43,6 +99,8 @@ function strategySection(s: StrategyResult): string {
     `_${s.summary}._`,
     '',
     lineItems(s.lineItems),
+    '',
+    mermaidRecovery(s),
     '',
     phases,
     '',
@@ -70,7 +128,7 @@ export function renderMarkdown(r: Report): string {
     '',
     comparisonTable(r),
     '',
-    `RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
+    `${RTO_FORMULA}; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
     '',
     ...breakEvenSection(r),
     ...frontierSection(r),
@@ -90,12 +148,17 @@ export function renderMarkdown(r: Report): string {
     '',
     assumptionsTable(r),
     '',
+    ...(legend(r) ? [`_${legend(r)}_`, ''] : []),
     `_${pricingLine(r)}_`,
     '',
     `_${r.disclaimer}_`,
     '',
   ];
   return parts.join('\n');
+}
+
+function legend(r: Report): string | undefined {
+  return sourceTagLegend(usedAssumptions(r).map((a) => a.source));
 }
 
 function breakEvenSection(r: Report): string[] {
@@ -109,6 +172,8 @@ function frontierSection(r: Report): string[] {
     '## Cost versus RTO: the frontier',
     '',
     'Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO P90).',
+    '',
+    'The chart numbers each option as the table under it does (RTO P90 on a log scale, left is faster; cost upwards); options too close to tell apart share one mark, labelled with all their numbers.',
     '',
     mermaidFrontier(r),
     '',
@@ -130,17 +195,14 @@ export function scenarioTable(r: Report): string {
 }
 
 function scenarioNotes(r: Report): string[] {
-  const notes = new Set<string>();
-  for (const sc of r.scenarios) if (sc.id !== 'region-outage') for (const x of sc.strategies) notes.add(`- **${sc.name}:** ${x.note}.`);
-  return notes.size ? [...notes, ''] : [];
+  const notes = scenarioNoteLines(r).map((n) => `- **${n.scenario}:** ${n.text}.`);
+  return notes.length ? [...notes, ''] : [];
 }
 
 export function assumptionsTable(r: Report): string {
-  const seen = new Map<string, StrategyResult['assumptions'][number]>();
-  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
   return mdTable(
     ['Assumption', 'Value', 'Range', 'Source'],
-    [...seen.values()].sort((a, b) => a.name.localeCompare(b.name)).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, `${a.value} ${a.unit}`, `${a.low}–${a.high}`, a.source]),
+    usedAssumptions(r).map((a) => [`\`${a.name}\`${a.overridden ? ' (overridden)' : a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, a.source]),
   );
 }
 

@@ -50,8 +50,85 @@ export function quantityText(q: number): string {
   return q.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }
 
+/**
+ * A unit price as people read it: `$0.096`, `$0.0225`; below a hundredth of a cent per unit (per-request and per-I/O
+ * prices), per million units as AWS quotes them: `$0.20 per million` rather than `$2.000e-7`. JSON keeps the full
+ * precision.
+ */
 export function unitPriceText(p: number): string {
   if (p === 0) return '$0';
-  if (p < 0.0001) return `$${p.toExponential(3)}`;
+  if (p < 0.0001) {
+    const perMillion = Number((p * 1e6).toPrecision(4));
+    const [, decimals = ''] = String(perMillion).split('.');
+    return `$${perMillion.toFixed(Math.max(2, decimals.length))} per million`;
+  }
   return `$${Number(p.toPrecision(4))}`;
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function listText(items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)}` : (items[0] ?? '');
+}
+
+const SINGULAR: Record<string, string> = { seconds: 'second', minutes: 'minute', hours: 'hour', days: 'day' };
+
+/** An assumption's value with its unit: `1 second`, `2 minutes`, `0.5 ratio`. */
+export function valueWithUnit(value: number, unit: string): string {
+  return `${value} ${value === 1 ? (SINGULAR[unit] ?? unit) : unit}`;
+}
+
+/** The RTO sum every strategy's phases follow (said once per report). */
+export const RTO_FORMULA = 'RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate';
+
+/**
+ * The disruption scenarios' notes, one line per scenario (the region outage, the default, has none): a note shared by
+ * every strategy is said once; different notes name their strategies (`Backup & Restore: …; Pilot Light and Warm
+ * Standby: …`), so no sentence is repeated.
+ */
+export function scenarioNotes(r: Report): { scenario: string; text: string }[] {
+  const out: { scenario: string; text: string }[] = [];
+  for (const sc of r.scenarios) {
+    if (sc.id === 'region-outage') continue;
+    const byNote = new Map<string, string[]>();
+    for (const x of sc.strategies) byNote.set(x.note, [...(byNote.get(x.note) ?? []), nameOf(r, x.strategy)]);
+    const entries = [...byNote];
+    // A note the others only extend ("…: recovery comes from backups") is said once; the others add their part.
+    const base = entries.find(([n]) => entries.every(([m]) => m.endsWith(n)));
+    const text =
+      entries.length === 1
+        ? entries[0][0]
+        : base
+          ? [base[0], ...entries.filter((e) => e !== base).map(([n, names]) => `for ${listText(names)}, ${n.slice(0, -base[0].length).replace(/[\s:;,]+$/, '')}`)].join('; ')
+          : entries.map(([n, names]) => `${listText(names)}: ${n}`).join('; ');
+    out.push({ scenario: sc.name, text });
+  }
+  return out;
+}
+
+/**
+ * What the tags in assumption sources mean (the research notes' markers: reference/dr-model.md, reference/pricing.md).
+ * In the order of how much to trust them.
+ */
+export const SOURCE_TAGS: readonly (readonly [string, string])[] = [
+  ['V', 'read in an AWS document (user guide, whitepaper, AWS blog or post-event summary)'],
+  ['V2', 'AWS wording read in a third-party copy of the AWS page (re-check against the live page)'],
+  ['3P', 'third-party measurement or opinion (blog, benchmark, survey), not an AWS commitment'],
+  ['S', 'seen only in a non-authoritative public source (a repository, a bill excerpt)'],
+  ['M', 'from memory in the research notes, not verified against a source'],
+  ['I', 'engineering estimate: no source gives this number; override it with your own measurement'],
+];
+
+/** The legend line for the tags that appear in these texts, or undefined when none does. */
+export function sourceTagLegend(texts: readonly string[]): string | undefined {
+  const all = texts.join(' ');
+  const used = SOURCE_TAGS.filter(([tag]) => all.includes(`[${tag}]`) || new RegExp(`\\[${tag}[:\\]/ ]`).test(all));
+  if (!used.length) return undefined;
+  return `Source tags: ${used.map(([tag, what]) => `[${tag}] ${what}`).join('; ')}.`;
+}
+
+/** Every assumption the strategies use, once each, by name. */
+export function usedAssumptions(r: Report): StrategyResult['assumptions'] {
+  const seen = new Map<string, StrategyResult['assumptions'][number]>();
+  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

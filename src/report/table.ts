@@ -1,8 +1,16 @@
-/** The terminal renderer: the four strategies side by side, the recommendation and why, the pricing source. */
+/**
+ * The terminal renderer: the four strategies side by side, the recommendation and why, the pricing source.
+ *
+ * Width: with `width` (stdout is a terminal of that many columns) every line fits it: tables narrow their widest
+ * columns and wrap their cells, the comparison table is stacked (one block per strategy) under 100 columns, and text
+ * lines wrap. Without `width` (a pipe or a file) the full table is printed, unchanged.
+ */
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
-import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
+import {
+  chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, RTO_FORMULA, scenarioNotes, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit,
+} from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
 import { modelOf } from '../strategies';
@@ -10,14 +18,137 @@ import { modelOf } from '../strategies';
 export interface RenderOptions {
   color: boolean;
   explain: boolean;
+  /** The terminal's columns; undefined prints the full width (pipes, files). */
+  width?: number;
 }
 
-function table(head: string[], color: boolean): Table.Table {
+/** A table cell: text, or text with a style applied to each of its lines once wrapped. */
+export type Cell = string | { text: string; style: (s: string) => string };
+
+export interface BoxOptions {
+  color: boolean;
+  width?: number;
+  /** Stack the rows (one block each) when the terminal is narrower than this. */
+  stackBelow?: number;
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\x1b\[[0-9;]*m/g;
+/** Columns a string takes on the terminal (ANSI codes take none). */
+export const visibleWidth = (s: string): number => [...s.replace(ANSI, '')].length;
+
+const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text);
+const styled = (c: Cell, text: string): string => (typeof c === 'string' ? text : text.split('\n').map(c.style).join('\n'));
+
+/** Where to cut a word too long for `room` columns: before a capital (camelCase) or after a `-`/`/`, else at `room`. */
+function cutAt(word: string, room: number): number {
+  for (let i = room; i >= 3; i--) if (/[A-Z]/.test(word[i]) || /[-/.]/.test(word[i - 1])) return i;
+  return room;
+}
+
+/**
+ * Wraps text at spaces to `width` columns, continuation lines starting with `indent`; a plain word longer than a line
+ * is cut. ANSI codes take no width (a styled span that wraps keeps its style: terminals carry it across the newline).
+ */
+export function wrapText(text: string, width: number, indent = ''): string {
+  const out: string[] = [];
+  const room = Math.max(1, width - visibleWidth(indent));
+  for (const para of text.split('\n')) {
+    let line = '';
+    let empty = true;
+    for (let word of para.split(' ')) {
+      while (visibleWidth(word) > room && !/\x1b/.test(word)) {
+        if (!empty) out.push(line);
+        const cut = cutAt(word, room);
+        out.push((out.length ? indent : '') + word.slice(0, cut));
+        word = word.slice(cut);
+        line = indent;
+        empty = true;
+      }
+      const candidate = empty ? `${line}${word}` : `${line} ${word}`;
+      if (!empty && visibleWidth(candidate) > width) {
+        out.push(line);
+        line = `${indent}${word}`;
+      } else line = candidate;
+      empty = false;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** Text lines wrapped to the width, keeping each line's leading spaces; continuation lines indented 2 more. */
+export function fitLines(lines: readonly string[], width: number | undefined): string[] {
+  if (width === undefined) return [...lines];
+  return lines.map((l) =>
+    l
+      .split('\n')
+      .map((part) => {
+        if (visibleWidth(part) <= width) return part;
+        const lead = /^ */.exec(part)![0];
+        return wrapText(part.slice(lead.length), width - lead.length, '  ')
+          .split('\n')
+          .map((x) => lead + x)
+          .join('\n');
+      })
+      .join('\n'),
+  );
+}
+
+function classic(head: string[], color: boolean): Table.Table {
   return new Table({
     head,
-    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [], compact: false },
+    style: { head: [], border: [], compact: false },
     chars: color ? undefined : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
+}
+
+function render(head: string[], rows: Cell[][], color: boolean): string {
+  const c = makeStyle(color);
+  const t = classic(color ? head.map((h) => c.cyan(h)) : head, color);
+  for (const r of rows) t.push(r.map((cell) => styled(cell, cellText(cell))));
+  return t.toString();
+}
+
+/** Each row as a block: its first cell, then `Head value` pairs, wrapped to the width. */
+function stacked(head: string[], rows: Cell[][], width: number): string {
+  return rows
+    .map((r) => {
+      const title = styled(r[0], cellText(r[0]).replace(/\n/g, ' '));
+      const pairs = r.slice(1).map((cell, i) => `${head[i + 1]}: ${styled(cell, cellText(cell).replace(/\n/g, ' '))}`);
+      return [title, ...fitLines([`    ${pairs.join(' · ')}`], width)].join('\n');
+    })
+    .join('\n');
+}
+
+/**
+ * A box table that fits `width`: as it is when it fits; else, above `stackBelow`, the widest columns are narrowed and
+ * their cells wrapped at spaces; else (or when even that cannot fit) one block per row.
+ */
+export function boxTable(head: string[], rows: Cell[][], opts: BoxOptions): string {
+  const { width } = opts;
+  if (width === undefined) return render(head, rows, opts.color);
+  const cols = head.length;
+  const lines = (c: Cell) => cellText(c).split('\n');
+  const natural = head.map((h, i) => Math.max(visibleWidth(h), ...rows.map((r) => Math.max(...lines(r[i]).map(visibleWidth)))));
+  const frame = cols + 1 + 2 * cols; // borders, and one space of padding each side
+  if (natural.reduce((a, b) => a + b, 0) + frame <= width) return render(head, rows, opts.color);
+  if (opts.stackBelow !== undefined && width < opts.stackBelow) return stacked(head, rows, width);
+  const longestWord = (i: number) => Math.max(...[head[i], ...rows.map((r) => cellText(r[i]))].flatMap((t) => t.split(/[\s]+/)).map(visibleWidth));
+  const min = natural.map((n, i) => Math.min(n, Math.max(4, Math.min(longestWord(i), 16))));
+  const w = [...natural];
+  const room = width - frame;
+  while (w.reduce((a, b) => a + b, 0) > room) {
+    let widest = -1;
+    for (let i = 0; i < cols; i++) if (w[i] > min[i] && (widest < 0 || w[i] > w[widest])) widest = i;
+    if (widest < 0) return stacked(head, rows, width);
+    w[widest]--;
+  }
+  const wrap = (c: Cell, i: number): Cell => {
+    const text = cellText(c).split('\n').map((l) => wrapText(l, w[i])).join('\n');
+    return typeof c === 'string' ? text : { text, style: c.style };
+  };
+  return render(head.map((h, i) => wrapText(h, w[i])), rows.map((r) => r.map(wrap)), opts.color);
 }
 
 export function renderTable(r: Report, opts: RenderOptions): string {
@@ -27,17 +158,16 @@ export function renderTable(r: Report, opts: RenderOptions): string {
   out.push(`Primary region (${r.workload.regions.primary}) runs at ${formatUsd(r.primaryMonthlyCost)}/month; DR cost below is on top of that.`);
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
   const head = ['Strategy', 'DR cost/month', 'RTO (P90)', 'RPO', 'P(RTO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
-  const t = table(head, opts.color);
-  for (const s of r.strategies) {
+  const rows: Cell[][] = r.strategies.map((s) => {
     const rec = s.id === r.recommendation.strategy;
-    const name = rec ? c.bold.green(`▶ ${s.name}`) : `  ${s.name}`;
-    const meets = s.meetsTargets ? c.green(meetsCell(s)) : c.red(meetsCell(s));
-    t.push([
+    const name: Cell = rec ? { text: `▶ ${s.name}`, style: (t) => c.bold.green(t) } : `  ${s.name}`;
+    const meets: Cell = { text: meetsCell(s), style: (t) => (s.meetsTargets ? c.green(t) : c.red(t)) };
+    return [
       name, costCell(s), rtoCell(s), formatDuration(s.rpoSeconds), chanceCell(s),
       ...(annual ? [formatUsd(s.expectedAnnualLoss ?? 0), formatUsd(s.totalAnnualCost ?? 0)] : []), meets,
-    ]);
-  }
-  out.push(t.toString());
+    ];
+  });
+  out.push(boxTable(head, rows, { color: opts.color, width: opts.width, stackBelow: 100 }));
   out.push(`${c.bold('Recommendation:')} ${c.bold(nameOf(r, r.recommendation.strategy))}. ${r.recommendation.reason}`);
   out.push(c.bold('Why not the others:'));
   for (const rej of r.recommendation.rejected) out.push(`  - ${rej.reason}`);
@@ -49,69 +179,56 @@ export function renderTable(r: Report, opts: RenderOptions): string {
     const headline = r.strategies.find((s) => modelOf(s.id)?.headlineNote && s.notes.length);
     if (headline) out.push(`${c.yellow('Note:')} ${headline.name}: ${headline.notes[0]}.`);
   }
-  if (opts.explain) out.push(...explain(r, c));
+  if (opts.explain) out.push(...explain(r, c, opts.width));
   out.push(c.dim(pricingLine(r)));
   out.push(c.dim(`${r.disclaimer}${opts.explain ? '' : ' Run with --explain for phases, line items and assumptions.'}`));
-  return out.join('\n') + '\n';
+  return fitLines(out, opts.width).join('\n') + '\n';
 }
 
-function explain(r: Report, c: ReturnType<typeof makeStyle>): string[] {
+function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
   const out: string[] = [''];
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
-  out.push(lineItemTable(r.primaryLineItems, false));
-  for (const s of r.strategies) out.push(...explainStrategy(s, c));
+  out.push(lineItemTable(r.primaryLineItems, width));
+  out.push('', `Recovery phases below: ${RTO_FORMULA}.`);
+  for (const s of r.strategies) out.push(...explainStrategy(s, c, width));
   if (r.frontier.length) {
     out.push(c.bold('Cost versus RTO P90: strategies and variants'));
-    out.push(asciiFrontier(r));
+    out.push(asciiFrontier(r, width === undefined ? 56 : Math.max(20, Math.min(56, width - 14))));
     out.push('');
   }
   out.push(c.bold('Disruption scenarios'));
-  const st = table(['Scenario', ...r.strategies.map((s) => s.name)], false);
-  for (const sc of r.scenarios) {
-    st.push([sc.name, ...r.strategies.map((s) => {
-      const x = sc.strategies.find((y) => y.strategy === s.id)!;
-      return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
-    })]);
-  }
-  out.push(st.toString());
-  const scNotes = new Set(r.scenarios.filter((sc) => sc.id !== 'region-outage').flatMap((sc) => sc.strategies.map((x) => `${sc.name}: ${x.note}.`)));
-  out.push(...scNotes, '');
+  out.push(boxTable(['Scenario', ...r.strategies.map((s) => s.name)], r.scenarios.map((sc) => [sc.name, ...r.strategies.map((s) => {
+    const x = sc.strategies.find((y) => y.strategy === s.id)!;
+    return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
+  })]), { color: false, width }));
+  out.push(...scenarioNotes(r).map((n) => `${n.scenario}: ${n.text}.`), '');
   out.push(c.bold('Assumptions used (override any in the workload file under `assumptions:`)'));
-  const seen = new Map<string, StrategyResult['assumptions'][number]>();
-  for (const s of r.strategies) for (const a of s.assumptions) seen.set(a.name, a);
-  const t = table(['Name', 'Value', 'Range', 'Source'], false);
-  for (const a of [...seen.values()].sort((x, y) => x.name.localeCompare(y.name))) {
-    t.push([`${a.name}${a.estimated ? ' (estimated)' : ''}`, `${a.value} ${a.unit}`, `${a.low}–${a.high}`, wrap(a.source, 70)]);
-  }
-  out.push(t.toString());
+  const assumptions = usedAssumptions(r);
+  const rows = assumptions.map((a) => [`${a.name}${a.estimated ? ' (estimated)' : ''}`, valueWithUnit(a.value, a.unit), `${a.low}–${a.high}`, wrap(a.source, 70)]);
+  out.push(boxTable(['Name', 'Value', 'Range', 'Source'], rows, { color: false, width }));
+  const legend = sourceTagLegend(assumptions.map((a) => a.source));
+  if (legend) out.push(c.dim(legend));
   return out;
 }
 
-function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>): string[] {
+function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
   const out: string[] = [''];
   out.push(c.bold(`${s.name} — ${s.summary}`));
   out.push(`DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; P50 ${formatDuration(s.rto.p50)}, P90 ${formatDuration(s.rto.p90)}, P99 ${formatDuration(s.rto.p99)}) · RPO ${formatDuration(s.rpoSeconds)} (${s.rpoCategory})`);
-  out.push(lineItemTable(s.lineItems, false));
-  const t = table(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], false);
-  for (const p of s.phases) {
-    t.push([p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
-  }
-  out.push(t.toString());
-  out.push('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate.');
+  out.push(lineItemTable(s.lineItems, width));
+  const phases = s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
+  out.push(boxTable(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], phases, { color: false, width }));
   for (const r of s.rpoSources) out.push(`RPO ${r.store}: ${formatDuration(r.seconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
   for (const n of s.notes) out.push(`${c.yellow('Note:')} ${n}`);
   return out;
 }
 
-function lineItemTable(items: Report['primaryLineItems'], color: boolean): string {
-  const t = table(['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'], color);
-  for (const i of items) {
-    t.push([
-      `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
-      `${i.price.source} ${i.price.asOf}${i.estimated ? ' (estimated)' : ''}`,
-    ]);
-  }
-  return t.toString();
+function lineItemTable(items: Report['primaryLineItems'], width: number | undefined): string {
+  const rows = items.map((i) => [
+    `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
+    `${i.price.source} ${i.price.asOf}${i.estimated ? ' (estimated)' : ''}`,
+  ]);
+  return boxTable(['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'], rows, { color: false, width });
 }
 
 function wrap(text: string, width: number): string {

@@ -52,15 +52,20 @@ export async function runWizard(start: Draft, source: string | undefined, io: Wi
   return { workload, report, ...(saved ? { saved } : {}) };
 }
 
-/** The strategy to record in the file: the user's choice, defaulting to the recommended one. */
-async function askStrategy(report: Report, prompt: Prompt): Promise<StrategyId> {
+/**
+ * The strategy to record in the file: the one the pre-filled file names (so pressing Enter never changes the strategy
+ * CI gates on), else the recommended one.
+ */
+async function askStrategy(workload: Workload, report: Report, prompt: Prompt): Promise<StrategyId> {
   const results = report.strategies.filter((s): s is typeof s & { id: StrategyId } => (STRATEGY_IDS as readonly string[]).includes(s.id));
   const rec = report.strategies.find((s) => s.id === report.recommendation.strategy);
   const recBase = (rec?.base ?? report.recommendation.strategy) as StrategyId;
+  const current = workload.strategy;
+  const tag = (id: StrategyId) => [id === recBase ? 'recommended' : '', id === current ? 'in the file' : ''].filter(Boolean).join(', ');
   return prompt.select<StrategyId>({
     ...Q.strategy,
-    choices: results.map((s) => ({ value: s.id, name: `${s.name}${s.id === recBase ? ' (recommended)' : ''}`, description: s.summary })),
-    default: STRATEGY_IDS.includes(recBase) ? recBase : results[0].id,
+    choices: results.map((s) => ({ value: s.id, name: `${s.name}${tag(s.id) ? ` (${tag(s.id)})` : ''}`, short: s.name, description: s.summary })),
+    default: current && STRATEGY_IDS.includes(current) ? current : STRATEGY_IDS.includes(recBase) ? recBase : results[0].id,
   });
 }
 
@@ -68,7 +73,7 @@ async function askStrategy(report: Report, prompt: Prompt): Promise<StrategyId> 
 export async function askSave(workload: Workload, report: Report, io: Pick<WizardIo, 'prompt' | 'files'>): Promise<string | undefined> {
   const { prompt, files } = io;
   if (!(await prompt.confirm({ ...Q.save, default: true }))) return undefined;
-  const strategy = await askStrategy(report, prompt);
+  const strategy = await askStrategy(workload, report, prompt);
   for (;;) {
     const file = (await prompt.input({ ...Q.file, default: DEFAULT_FILE, validate: (t) => checkFileName(t, files) })).trim();
     const exists = files.kind(file) === 'file';

@@ -25,6 +25,7 @@ export const Q = {
   rpo: { message: 'RPO target', help: 'most data you can afford to lose, e.g. 5m, 1h' },
   maxMonthlyCost: { message: 'Monthly DR budget (USD)', help: 'optional; “none” for no budget' },
   downtimeCostPerHour: { message: 'Downtime cost per hour (USD)', help: 'optional; “none” to skip; weighs RTO against cost' },
+  review: { message: 'Change an answer?', help: 'Enter prices these answers; pick one to ask it again' },
   save: { message: 'Save these answers as a workload file?', help: 'for `dr-advisor estimate -f` and CI checks' },
   strategy: { message: 'Strategy you run or plan to run', help: '`dr-advisor check` gates on this one' },
   file: { message: 'File name', help: 'YAML workload file' },
@@ -54,7 +55,8 @@ export const NONE_WORDS = ['none', '-', 'no', 'n/a'];
 
 export const text = {
   intro: (source: string | undefined) =>
-    `dr-advisor: a few questions about your workload, then the four AWS DR strategies priced side by side.${source ? ` Pre-filled from ${source}.` : ''} Enter keeps a default.`,
+    `dr-advisor: a few questions about your workload, then the four AWS DR strategies priced side by side.${source ? ` Pre-filled from ${source}.` : ''} Enter keeps a default; Esc goes back to the previous question.`,
+  reviewDone: 'No, price these answers',
   pricing: 'Pricing the four strategies…',
   notSaved: 'Not saved. Run the wizard again, or `dr-advisor init` for a commented template.',
   saved: (file: string) => `Saved ${file}.`,
@@ -62,7 +64,7 @@ export const text = {
   cancelled: 'cancelled (Ctrl-C); nothing was saved',
   cancelledAfterSave: (file: string) => `cancelled (Ctrl-C); ${file} was already saved`,
   needsTerminal:
-    'the wizard needs a terminal (stdin and stdout a TTY, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template',
+    'the wizard needs a terminal (stdin and stdout a TTY, TERM not dumb, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template',
   bothSources: 'give either --from FILE or --example NAME, not both',
   fileHeader: (file: string) =>
     ` dr-advisor workload file (version 1), written by \`dr-advisor wizard\`.\n Price it: dr-advisor estimate -f ${file}   ·   CI gate: dr-advisor check -f ${file}`,

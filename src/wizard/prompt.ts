@@ -23,6 +23,8 @@ export interface Choice<T> {
 export interface SelectQuestion<T> extends QuestionText {
   choices: readonly Choice<T>[];
   default: T;
+  /** Rows shown at once (default 10). */
+  pageSize?: number;
 }
 
 export interface SearchQuestion extends QuestionText {
@@ -34,6 +36,17 @@ export interface SearchQuestion extends QuestionText {
 
 export interface ConfirmQuestion extends QuestionText {
   default: boolean;
+}
+
+/**
+ * Thrown by a `Prompt` when the user asks to go back to the previous question (Esc on the terminal). The steps
+ * catch it; nothing was answered.
+ */
+export class GoBack extends Error {
+  constructor() {
+    super('back to the previous question');
+    this.name = 'GoBack';
+  }
 }
 
 export interface Prompt {

@@ -11,8 +11,8 @@ import { DB_ENGINES, type DbEngine } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from '../workload/schema';
 import { nearest } from '../text/suggest';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
-import { ENGINE_LABELS, NONE_WORDS, OPERATIONS, Q, type QuestionText } from './messages';
-import type { Prompt, Validate } from './prompt';
+import { ENGINE_LABELS, NONE_WORDS, OPERATIONS, Q, text, type QuestionText } from './messages';
+import { GoBack, type Prompt, type SelectQuestion, type Validate } from './prompt';
 
 /** What the price data knows, passed in (the snapshot's catalog in the CLI). */
 export interface Catalog {
@@ -30,7 +30,21 @@ export interface WizardContext {
   catalog: Catalog;
 }
 
-export type Step = (ctx: WizardContext, prompt: Prompt) => Promise<void>;
+/** Asks one question (or none) and writes the answer into `ctx.doc`; throws `GoBack` if the user goes back. */
+export type StepFn = (ctx: WizardContext, prompt: Prompt) => Promise<void>;
+
+/** A question of the wizard, as the flow runs it, the review lists it and "back" returns to it. */
+export interface Step {
+  id: string;
+  q: QuestionText;
+  ask: StepFn;
+  /** The current answer, as the review lists it. */
+  answer(doc: Draft): string;
+  /** Whether the question applies to this draft (default: always). */
+  applies?(doc: Draft): boolean;
+  /** Questions asked again after this one is changed at the review, because their answers depend on it. */
+  then?: readonly string[];
+}
 
 /** The label validation messages are given under (stripped before they are shown). */
 const SOURCE = 'wizard';
@@ -81,11 +95,11 @@ async function ask<V>(ctx: WizardContext, prompt: Prompt, q: QuestionText, def: 
   ctx.doc = update(ctx.doc, (d) => set(d, parse(answer)));
 }
 
-const askNumber = (q: QuestionText, get: (w: Draft) => number, set: (d: Draft, v: number) => void): Step =>
+const askNumber = (q: QuestionText, get: (w: Draft) => number, set: (d: Draft, v: number) => void): StepFn =>
   (ctx, prompt) => ask(ctx, prompt, q, String(get(ctx.doc)), toNumber, (d, v) => set(d, v as number));
 
 /** An optional amount: `none` (the default when unset) leaves the field out. */
-const askOptionalAmount = (q: QuestionText, get: (w: Draft) => number | undefined, set: (d: Draft, v: number | undefined) => void): Step =>
+const askOptionalAmount = (q: QuestionText, get: (w: Draft) => number | undefined, set: (d: Draft, v: number | undefined) => void): StepFn =>
   (ctx, prompt) => {
     const cur = get(ctx.doc);
     return ask(ctx, prompt, q, cur === undefined ? 'none' : String(cur), (t) => (isNone(t) ? undefined : toNumber(t)), (d, v) => set(d, v as number | undefined));
@@ -93,7 +107,7 @@ const askOptionalAmount = (q: QuestionText, get: (w: Draft) => number | undefine
 
 const durationText = (v: string | number | undefined, fallback: string): string => (v === undefined ? fallback : typeof v === 'number' ? `${v}s` : v);
 
-const askDuration = (q: QuestionText, key: 'rto' | 'rpo'): Step =>
+const askDuration = (q: QuestionText, key: 'rto' | 'rpo'): StepFn =>
   (ctx, prompt) => ask(ctx, prompt, q, durationText(ctx.doc.targets[key], FALLBACK[key]), (t) => t.trim().toLowerCase(), (d, v) => {
     d.targets[key] = v;
   });
@@ -107,13 +121,13 @@ async function askCatalogName(prompt: Prompt, q: QuestionText, options: readonly
 
 // ---- the steps, in order ------------------------------------------------------------------------------------------
 
-export const askName: Step = (ctx, prompt) => ask(ctx, prompt, Q.name, ctx.doc.name, (t) => t.trim(), (d, v) => {
+export const askName: StepFn = (ctx, prompt) => ask(ctx, prompt, Q.name, ctx.doc.name, (t) => t.trim(), (d, v) => {
   d.name = v;
 });
 
 const regionChoice = (r: (typeof REGIONS)[number]) => ({ value: r.code, name: `${r.code.padEnd(15)} ${r.location}`, short: r.code });
 
-export const askPrimaryRegion: Step = async (ctx, prompt) => {
+export const askPrimaryRegion: StepFn = async (ctx, prompt) => {
   const primary = await prompt.select({ ...Q.primaryRegion, choices: REGIONS.map(regionChoice), default: ctx.doc.regions.primary });
   ctx.doc = update(ctx.doc, (d) => {
     // A new primary drops the old DR region, so the next question offers the new primary's nearby region.
@@ -123,7 +137,7 @@ export const askPrimaryRegion: Step = async (ctx, prompt) => {
   });
 };
 
-export const askDrRegion: Step = async (ctx, prompt) => {
+export const askDrRegion: StepFn = async (ctx, prompt) => {
   const { primary, dr } = view(ctx.doc).regions;
   const choices = REGIONS.filter((r) => r.code !== primary).map(regionChoice);
   const dflt = dr !== primary ? dr : regionInfo(primary)!.defaultDr;
@@ -134,7 +148,7 @@ export const askDrRegion: Step = async (ctx, prompt) => {
   });
 };
 
-export const askInstanceType: Step = async (ctx, prompt) => {
+export const askInstanceType: StepFn = async (ctx, prompt) => {
   const set = (d: Draft, v: string) => {
     d.compute.instanceType = v.trim();
   };
@@ -142,11 +156,11 @@ export const askInstanceType: Step = async (ctx, prompt) => {
   ctx.doc = update(ctx.doc, (d) => set(d, v));
 };
 
-export const askCount: Step = askNumber(Q.count, (w) => w.compute.count, (d, v) => {
+export const askCount: StepFn = askNumber(Q.count, (w) => w.compute.count, (d, v) => {
   d.compute.count = v;
 });
 
-export const askEngine: Step = async (ctx, prompt) => {
+export const askEngine: StepFn = async (ctx, prompt) => {
   const choices = DB_ENGINES.map((e) => ({ value: e, name: ENGINE_LABELS[e] }));
   const engine = await prompt.select<DbEngine>({ ...Q.engine, choices, default: ctx.doc.database.engine });
   ctx.doc = update(ctx.doc, (d) => {
@@ -159,41 +173,40 @@ export const askEngine: Step = async (ctx, prompt) => {
   });
 };
 
-const askStorageGb = askNumber(Q.storageGb, (w) => w.database.storageGb, (d, v) => {
+const isRelational = (doc: Draft) => doc.database.engine !== 'none' && doc.database.engine !== 'dynamodb';
+const isDynamo = (doc: Draft) => doc.database.engine === 'dynamodb';
+
+/** The database's instance class (RDS/Aurora only). */
+export const askDbClass: StepFn = async (ctx, prompt) => {
+  const engine = ctx.doc.database.engine;
+  const set = (d: Draft, v: string) => {
+    d.database.instanceClass = v.trim();
+  };
+  const cls = await askCatalogName(prompt, Q.instanceClass, ctx.catalog.dbClasses(engine), view(ctx.doc).database.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
+  ctx.doc = update(ctx.doc, (d) => set(d, cls));
+};
+
+export const askStorageGb: StepFn = askNumber(Q.storageGb, (w) => w.database.storageGb, (d, v) => {
   d.database.storageGb = v;
 });
 
-/** The database's size: instance class and storage for RDS/Aurora; storage and request rates for DynamoDB. */
-export const askDatabaseSize: Step = async (ctx, prompt) => {
-  const engine = ctx.doc.database.engine;
-  if (engine === 'none') return;
-  if (engine !== 'dynamodb') {
-    const set = (d: Draft, v: string) => {
-      d.database.instanceClass = v.trim();
-    };
-    const cls = await askCatalogName(prompt, Q.instanceClass, ctx.catalog.dbClasses(engine), view(ctx.doc).database.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
-    ctx.doc = update(ctx.doc, (d) => set(d, cls));
-    await askStorageGb(ctx, prompt);
-    return;
-  }
-  await askStorageGb(ctx, prompt);
-  await askNumber(Q.writesPerSecond, (w) => w.database.writesPerSecond, (d, v) => {
-    d.database.writesPerSecond = v;
-  })(ctx, prompt);
-  await askNumber(Q.readsPerSecond, (w) => w.database.readsPerSecond, (d, v) => {
-    d.database.readsPerSecond = v;
-  })(ctx, prompt);
-};
+export const askWrites: StepFn = askNumber(Q.writesPerSecond, (w) => w.database.writesPerSecond, (d, v) => {
+  d.database.writesPerSecond = v;
+});
 
-export const askObjectStorage: Step = askNumber(Q.objectStorageGb, (w) => w.objectStorage.storageGb, (d, v) => {
+export const askReads: StepFn = askNumber(Q.readsPerSecond, (w) => w.database.readsPerSecond, (d, v) => {
+  d.database.readsPerSecond = v;
+});
+
+export const askObjectStorage: StepFn = askNumber(Q.objectStorageGb, (w) => w.objectStorage.storageGb, (d, v) => {
   d.objectStorage.storageGb = v;
 });
 
-export const askDataChange: Step = askNumber(Q.dataChangeGbPerDay, (w) => w.dataChangeGbPerDay, (d, v) => {
+export const askDataChange: StepFn = askNumber(Q.dataChangeGbPerDay, (w) => w.dataChangeGbPerDay, (d, v) => {
   d.dataChangeGbPerDay = v;
 });
 
-export const askOperations: Step = async (ctx, prompt) => {
+export const askOperations: StepFn = async (ctx, prompt) => {
   const { detection, failoverDecision } = ctx.doc.operations;
   const key = (o: { detection: string; failoverDecision: string }) => `${o.detection}/${o.failoverDecision}`;
   const current = key({ detection, failoverDecision });
@@ -207,40 +220,110 @@ export const askOperations: Step = async (ctx, prompt) => {
   });
 };
 
-export const askRto: Step = askDuration(Q.rto, 'rto');
-export const askRpo: Step = askDuration(Q.rpo, 'rpo');
+export const askRto: StepFn = askDuration(Q.rto, 'rto');
+export const askRpo: StepFn = askDuration(Q.rpo, 'rpo');
 
-export const askBudget: Step = askOptionalAmount(Q.maxMonthlyCost, (w) => w.targets.maxMonthlyCost, (d, v) => {
+export const askBudget: StepFn = askOptionalAmount(Q.maxMonthlyCost, (w) => w.targets.maxMonthlyCost, (d, v) => {
   if (v === undefined) delete d.targets.maxMonthlyCost;
   else d.targets.maxMonthlyCost = v;
 });
 
-export const askDowntimeCost: Step = askOptionalAmount(Q.downtimeCostPerHour, (w) => w.business.downtimeCostPerHour, (d, v) => {
+export const askDowntimeCost: StepFn = askOptionalAmount(Q.downtimeCostPerHour, (w) => w.business.downtimeCostPerHour, (d, v) => {
   if (v === undefined) delete d.business.downtimeCostPerHour;
   else d.business.downtimeCostPerHour = v;
 });
 
+const amountText = (v: number | undefined): string => (v === undefined ? 'none' : String(v));
+const operationsName = (doc: Draft): string =>
+  OPERATIONS.find((o) => o.detection === doc.operations.detection && o.failoverDecision === doc.operations.failoverDecision)?.name ??
+  `${doc.operations.detection} detection, ${doc.operations.failoverDecision} decision`;
+
 export const STEPS: readonly Step[] = [
-  askName,
-  askPrimaryRegion,
-  askDrRegion,
-  askInstanceType,
-  askCount,
-  askEngine,
-  askDatabaseSize,
-  askObjectStorage,
-  askDataChange,
-  askOperations,
-  askRto,
-  askRpo,
-  askBudget,
-  askDowntimeCost,
+  { id: 'name', q: Q.name, ask: askName, answer: (d) => d.name },
+  { id: 'primaryRegion', q: Q.primaryRegion, ask: askPrimaryRegion, answer: (d) => d.regions.primary, then: ['drRegion'] },
+  { id: 'drRegion', q: Q.drRegion, ask: askDrRegion, answer: (d) => view(d).regions.dr },
+  { id: 'instanceType', q: Q.instanceType, ask: askInstanceType, answer: (d) => d.compute.instanceType },
+  { id: 'count', q: Q.count, ask: askCount, answer: (d) => String(d.compute.count) },
+  { id: 'engine', q: Q.engine, ask: askEngine, answer: (d) => ENGINE_LABELS[d.database.engine], then: ['instanceClass', 'storageGb', 'writesPerSecond', 'readsPerSecond'] },
+  { id: 'instanceClass', q: Q.instanceClass, ask: askDbClass, answer: (d) => view(d).database.instanceClass ?? '', applies: isRelational },
+  { id: 'storageGb', q: Q.storageGb, ask: askStorageGb, answer: (d) => String(d.database.storageGb), applies: (d) => d.database.engine !== 'none' },
+  { id: 'writesPerSecond', q: Q.writesPerSecond, ask: askWrites, answer: (d) => String(d.database.writesPerSecond), applies: isDynamo },
+  { id: 'readsPerSecond', q: Q.readsPerSecond, ask: askReads, answer: (d) => String(d.database.readsPerSecond), applies: isDynamo },
+  { id: 'objectStorageGb', q: Q.objectStorageGb, ask: askObjectStorage, answer: (d) => String(d.objectStorage.storageGb) },
+  { id: 'dataChangeGbPerDay', q: Q.dataChangeGbPerDay, ask: askDataChange, answer: (d) => String(d.dataChangeGbPerDay) },
+  { id: 'operations', q: Q.operations, ask: askOperations, answer: operationsName },
+  { id: 'rto', q: Q.rto, ask: askRto, answer: (d) => durationText(d.targets.rto, FALLBACK.rto) },
+  { id: 'rpo', q: Q.rpo, ask: askRpo, answer: (d) => durationText(d.targets.rpo, FALLBACK.rpo) },
+  { id: 'maxMonthlyCost', q: Q.maxMonthlyCost, ask: askBudget, answer: (d) => amountText(d.targets.maxMonthlyCost) },
+  { id: 'downtimeCostPerHour', q: Q.downtimeCostPerHour, ask: askDowntimeCost, answer: (d) => amountText(d.business.downtimeCostPerHour) },
 ];
 
-/** Runs every step and returns the workload, checked against the schema and the price catalog. */
-export async function askWorkload(start: Draft, catalog: Catalog, prompt: Prompt, steps: readonly Step[] = STEPS): Promise<Workload> {
+const applies = (step: Step, doc: Draft): boolean => step.applies?.(doc) ?? true;
+
+/** The review's "no change" choice. */
+export const REVIEW_DONE = '';
+
+/** The review question: every answer listed, Enter prices them, picking one asks it again. */
+export function reviewQuestion(doc: Draft, steps: readonly Step[] = STEPS): SelectQuestion<string> {
+  const choices = [
+    { value: REVIEW_DONE, name: text.reviewDone, short: 'No' },
+    ...steps.filter((s) => applies(s, doc)).map((s) => ({ value: s.id, name: `${s.q.message}: ${s.answer(doc)}`, short: s.q.message })),
+  ];
+  return { ...Q.review, choices, default: REVIEW_DONE, pageSize: choices.length };
+}
+
+/**
+ * Asks the questions in order. `GoBack` (Esc) at a question returns to the previous question that was asked (the
+ * answers so far stay as defaults); at the first question it asks it again.
+ */
+async function askInOrder(ctx: WizardContext, prompt: Prompt, steps: readonly Step[]): Promise<void> {
+  const asked: number[] = [];
+  let i = 0;
+  while (i < steps.length) {
+    const step = steps[i];
+    if (!applies(step, ctx.doc)) {
+      i++;
+      continue;
+    }
+    try {
+      await step.ask(ctx, prompt);
+      asked.push(i);
+      i++;
+    } catch (e) {
+      if (!(e instanceof GoBack)) throw e;
+      if (asked.length) i = asked.pop()!;
+    }
+  }
+}
+
+/** The review before pricing: until the user keeps every answer, re-asks the one picked (and those that depend on it). */
+async function review(ctx: WizardContext, prompt: Prompt, steps: readonly Step[]): Promise<void> {
+  for (;;) {
+    let pick: string;
+    try {
+      pick = await prompt.select(reviewQuestion(ctx.doc, steps));
+    } catch (e) {
+      if (!(e instanceof GoBack)) throw e;
+      // Back from the review: the last question asked.
+      pick = [...steps].reverse().find((s) => applies(s, ctx.doc))!.id;
+    }
+    if (pick === REVIEW_DONE) return;
+    const first = steps.find((s) => s.id === pick)!;
+    const again = [first, ...(first.then ?? []).map((id) => steps.find((s) => s.id === id)!)];
+    try {
+      for (const step of again) if (applies(step, ctx.doc)) await step.ask(ctx, prompt);
+    } catch (e) {
+      if (!(e instanceof GoBack)) throw e;
+    }
+  }
+}
+
+/** Runs every step, then the review, and returns the workload, checked against the schema and the price catalog. */
+export async function askWorkload(start: Draft, catalog: Catalog, prompt: Prompt, opts: { steps?: readonly Step[]; review?: boolean } = {}): Promise<Workload> {
+  const steps = opts.steps ?? STEPS;
   const ctx: WizardContext = { doc: update(start, () => {}), catalog };
-  for (const step of steps) await step(ctx, prompt);
+  await askInOrder(ctx, prompt, steps);
+  if (opts.review ?? true) await review(ctx, prompt, steps);
   const w = validateWorkload(ctx.doc, SOURCE);
   checkCatalog(w, catalog);
   return w;

@@ -1,7 +1,8 @@
 /**
  * Runs the shell of examples/github-actions/dr-check.yml (not GitHub): a base branch holding the bundled examples as
  * services/<name>/dr.yaml, a pull request that raises orders-api's warm-standby capacity from 0.34 to 1, and the
- * workflow's steps in order with `npx dr-advisor` pointed at the built CLI. The documented result (README, CI
+ * workflow's steps in order with `dr-advisor` on the PATH pointing at the built CLI (what the workflow's install step's
+ * `npm link` gives; that step itself needs the npm registry and is checked, not run). The documented result (README, CI
  * section): the baseline comes from the base branch, the gate exits 1 because orders-api's DR cost rose by more than
  * 10%, the annotation names the file, and the comment and the job summary say why.
  */
@@ -51,14 +52,25 @@ function gitEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** A folder with `dr-advisor` in it, as `npm link` of the built CLI leaves on the PATH. */
+let linked: string | undefined;
+function linkedBin(): string {
+  if (!linked) {
+    linked = mkdtempSync(join(tmpdir(), 'dr-link-'));
+    writeFileSync(join(linked, 'dr-advisor'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
+  }
+  return linked;
+}
+
 /** Runs one step's script as the runner would (bash -eo pipefail), with `${{ ... }}` values supplied. */
 function runStep(s: Step, cwd: string, ctx: { runnerTemp: string; summary: string; baseRef: string }) {
-  const script = s.run!.replace(/\bnpx dr-advisor\b/g, `node ${JSON.stringify(BIN)}`);
+  const script = s.run!;
   const stepEnv: Record<string, string> = {};
   for (const [k, v] of Object.entries(s.env ?? {})) stepEnv[k] = v.replace('${{ github.base_ref }}', ctx.baseRef);
   const env: NodeJS.ProcessEnv = {
     ...gitEnv(), CI: 'true', GITHUB_ACTIONS: 'true', NO_COLOR: '1', ...workflow.env, ...stepEnv,
     RUNNER_TEMP: ctx.runnerTemp, GITHUB_STEP_SUMMARY: ctx.summary, DR_ADVISOR_CACHE_DIR: join(ctx.runnerTemp, 'cache'),
+    PATH: `${linkedBin()}:${process.env.PATH}`,
   };
   delete env.DR_ADVISOR_PRICING;
   const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd, env, encoding: 'utf8', timeout: 60_000 });
@@ -69,7 +81,13 @@ describe('examples/github-actions/dr-check.yml', () => {
   it('runs on pull requests and on main for the workload files, and runs the documented command', () => {
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);
     expect(workflow.env.DR_FILES).toBe('services/*/dr.yaml');
-    expect(step('check').run).toContain("npx dr-advisor check -f 'services/*/dr.yaml' --format github --pricing snapshot");
+    expect(step('check').run).toContain("dr-advisor check -f 'services/*/dr.yaml' --format github --pricing snapshot");
+    // Not published on the npm registry: no `npx dr-advisor`; the install step builds and links it from a clone first.
+    expect(steps.filter((s) => /\bnpx\b/.test(s.run ?? '')).map((s) => s.name)).toEqual([]);
+    const install = step('install').run!;
+    expect(install).toContain('npm ci --no-audit --no-fund\nnpm run build\nnpm link\n');
+    expect(steps.findIndex((s) => s.id === 'install')).toBeLessThan(steps.findIndex((s) => s.id === 'baseline'));
+    expect(workflow.env).toMatchObject({ DR_ADVISOR_REPO: expect.stringMatching(/\.git$/), DR_ADVISOR_REF: expect.any(String) });
     expect(step('baseline').if).toBe("github.event_name == 'pull_request'");
   });
 

@@ -160,7 +160,7 @@ describe('init, schema, version, help', () => {
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout);
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(runCli(['schema', 'nope']).stderr).toBe('error: schema must be one of workload, output (got "nope")\n');
+    expect(runCli(['schema', 'nope']).stderr).toBe('error: schema must be one of workload, output, check (got "nope")\n');
   });
 
   it('--version and --help', () => {

@@ -42,8 +42,10 @@ describe('package contents', () => {
     ]);
     const dist = files.filter((f) => f.startsWith('dist/'));
     expect(dist).toContain('dist/cli.js');
-    // Only bundled JavaScript: no sources, maps, tests or type declarations.
-    expect(dist.filter((f) => !/^dist\/[\w-]+\.js$/.test(f))).toEqual([]);
+    // Only bundled JavaScript and its source maps (for --debug stack traces; no sources' text in them): no sources,
+    // tests or type declarations. Every chunk has its map.
+    expect(dist.filter((f) => !/^dist\/[\w-]+\.js(\.map)?$/.test(f))).toEqual([]);
+    expect(dist.filter((f) => f.endsWith('.js')).map((f) => `${f}.map`)).toEqual(dist.filter((f) => f.endsWith('.map')));
     expect(files.filter((f) => /(^|\/)(src|test|scripts|bench|node_modules)\//.test(f) || f.endsWith('.ts'))).toEqual([]);
   });
 });

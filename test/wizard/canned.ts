@@ -4,12 +4,14 @@
  * asked again with the next answer, exactly as the terminal prompt re-asks.
  */
 import type { Prompt } from '../../src/wizard/prompt';
-import { searchMatches } from '../../src/wizard/prompt';
+import { GoBack, searchMatches } from '../../src/wizard/prompt';
 
-export type Answer = string | boolean;
+/** Esc: back to the previous question. */
+export const BACK: unique symbol = Symbol('back');
+export type Answer = string | boolean | typeof BACK;
 
 export interface Asked {
-  kind: 'input' | 'select' | 'search' | 'confirm';
+  kind: 'input' | 'select' | 'search' | 'confirm' | 'back';
   message: string;
   help: string;
   default: unknown;
@@ -28,9 +30,14 @@ export function cannedPrompt(answers: Answer[]): Prompt & { asked: Asked[]; reje
   const queue = [...answers];
   const asked: Asked[] = [];
   const rejected: Rejection[] = [];
-  const next = (message: string): Answer => {
+  const next = (message: string): Exclude<Answer, typeof BACK> => {
     if (queue.length === 0) throw new Error(`no canned answer left for "${message}"`);
-    return queue.shift()!;
+    const a = queue.shift()!;
+    if (a === BACK) {
+      asked.push({ kind: 'back', message, help: '', default: undefined, answer: BACK });
+      throw new GoBack();
+    }
+    return a;
   };
   return {
     asked,

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { Report } from '../../src/advisor/types';
@@ -44,7 +47,8 @@ async function run(answers: Answer[], fs = memoryFiles()) {
   return { result, prompt, out: out.join(''), fs };
 }
 
-const ENTER_15 = Array(15).fill('');
+/** Enter at the 15 questions of the web-app example, and at the review. */
+const ENTER_15 = Array(16).fill('');
 
 describe('runWizard', () => {
   it('prices the answers, shows the table and the recommendation, saves the file and prints the CI command', async () => {
@@ -55,9 +59,11 @@ describe('runWizard', () => {
     expect(out).toContain('Pre-filled from example web-app.');
     expect(out).toContain(`Recommendation: ${recName}. ${rec.reason}`);
     expect(out).toContain('Saved dr-workload.yaml.\nIn CI, gate on budget and targets with:\n  dr-advisor check -f dr-workload.yaml\n');
-    // The strategy question defaults to the recommended strategy and lists only the four base ids.
+    // The strategy question defaults to the strategy the example file names (pilot-light), not to the recommended
+    // one (active-active here), so Enter never changes what CI gates on; it lists only the four base ids.
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
-    expect(strategyQ.default).toBe(result.report.strategies.find((s) => s.id === rec.strategy)!.base);
+    expect(result.report.strategies.find((s) => s.id === rec.strategy)!.base).not.toBe('pilot-light');
+    expect(strategyQ.default).toBe('pilot-light');
     expect(strategyQ.choices).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
     expect(fs.writes).toEqual([{ path: 'dr-workload.yaml', force: false }]);
     const text = fs.store.get('dr-workload.yaml')!;
@@ -66,6 +72,48 @@ describe('runWizard', () => {
     const saved = validateWorkload(parseYaml(text), 'saved');
     expect(saved).toEqual({ ...loadExample('web-app'), strategy: strategyQ.default });
     expect(result.saved).toBe('dr-workload.yaml');
+  });
+
+  it('with no strategy in the pre-filled answers, the strategy question defaults to the recommended one', async () => {
+    const prompt = cannedPrompt([...Array(14).fill(''), '', '', '', '']);
+    const { draft } = prefill({});
+    expect(draft.strategy).toBeUndefined();
+    const fs = memoryFiles();
+    const result = await runWizard(draft, undefined, {
+      prompt,
+      catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
+      estimate: snapshotEstimate,
+      render: (r) => renderTable(r, { color: false, explain: false }),
+      print: () => {},
+      files: fs.files,
+    });
+    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
+    const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
+    expect(strategyQ.default).toBe(rec.base);
+    expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe(rec.base);
+  });
+
+  it('--from FILE keeps the file’s strategy as the save step’s default, even when another is recommended', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dr-from-')), 'mine.yaml');
+    writeFileSync(file, readFileSync('data/examples/web-app.yaml', 'utf8').replace('strategy: pilot-light', 'strategy: warm-standby'));
+    const prompt = cannedPrompt([...ENTER_15, '', '', '']);
+    const { draft, source } = prefill({ from: file });
+    expect(source).toBe(file);
+    expect(draft.strategy).toBe('warm-standby');
+    const fs = memoryFiles();
+    const result = await runWizard(draft, source, {
+      prompt,
+      catalog: { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) },
+      estimate: snapshotEstimate,
+      render: (r) => renderTable(r, { color: false, explain: false }),
+      print: () => {},
+      files: fs.files,
+    });
+    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
+    expect(rec.base).not.toBe('warm-standby');
+    const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
+    expect(strategyQ.default).toBe('warm-standby');
+    expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe('warm-standby');
   });
 
   it('asks before overwriting; No asks for another name, and the existing file is untouched', async () => {

@@ -4,7 +4,9 @@ import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
 import { STARTER } from '../../src/cli/commands/init';
 import { knownInstanceTypes } from '../../src/pricing/snapshot/catalog';
-import { confirmConfig, inputConfig, isPromptExit, searchConfig, selectConfig } from '../../src/wizard/inquirer';
+import { confirmConfig, inputConfig, isPromptExit, searchConfig, searchPromptConfig, selectConfig } from '../../src/wizard/inquirer';
+import { searchPrompt } from '../../src/wizard/search-prompt';
+import { searchMatches } from '../../src/wizard/prompt';
 import { Q } from '../../src/wizard/messages';
 import type { Prompt } from '../../src/wizard/prompt';
 import { askCount, askDrRegion, draftFrom, type WizardContext } from '../../src/wizard/steps';
@@ -80,6 +82,54 @@ describe('terminal prompts', () => {
     expect(second.getScreen()).toContain('❯ c6i.2xlarge');
     second.events.keypress('enter');
     await expect(second.answer).resolves.toBe('c6i.2xlarge');
+  });
+
+  it('typing fast then Enter at once: @inquirer/search resolves an older highlighted entry; our search prompt never does', async () => {
+    const q = { ...Q.instanceType, options: knownInstanceTypes(), default: 'm5.large' };
+    // The race, as the wizard had it (issue 16): the screen says c5.xlarge, the answer is m5.large.
+    const old = await render(search, searchConfig(q));
+    await tick();
+    old.events.type('c5.xlarge');
+    old.events.keypress('enter');
+    const oldAnswer = await old.answer;
+    expect(oldAnswer).toBe('m5.large');
+    expect(old.getScreen()).toBe('✔ App server instance type c5.xlarge');
+
+    const ours = await render(searchPrompt, searchPromptConfig(q));
+    ours.events.type('c5.xlarge');
+    ours.events.keypress('enter');
+    await expect(ours.answer).resolves.toBe('c5.xlarge');
+    expect(ours.getScreen()).toBe('✔ App server instance type c5.xlarge');
+  });
+
+  it('our search prompt refuses a text that matches nothing, in place, and takes the highlighted match otherwise', async () => {
+    const q = { ...Q.instanceType, options: knownInstanceTypes(), default: 'm5.large' };
+    const p = await render(searchPrompt, searchPromptConfig(q));
+    p.events.type('m5.superlarge');
+    p.events.keypress('enter');
+    await tick();
+    // (the test screen is 80 columns wide, so the question line wraps)
+    expect(p.getScreen()).toMatch(/^\? App server instance type · type to search; Enter picks the highlighted one\s+m5\.superlarge\n> no match; keep typing or clear the search$/);
+    for (let i = 0; i < '.superlarge'.length; i++) p.events.keypress('backspace');
+    expect(p.getScreen()).toContain('❯ m5.large');
+    p.events.keypress('down');
+    const second = searchMatches(q.options, 'm5', 'm5.large')[1];
+    expect(second).toBe('m5.metal');
+    expect(p.getScreen()).toContain(`❯ ${second}`);
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toBe(second);
+  });
+
+  it('Enter on an empty search keeps the default; Tab completes the highlighted entry', async () => {
+    const q = { ...Q.instanceType, options: knownInstanceTypes(), default: 'c5.large' };
+    const p = await render(searchPrompt, searchPromptConfig(q));
+    expect(p.getScreen()).toContain('❯ c5.large');
+    p.events.keypress('enter');
+    await expect(p.answer).resolves.toBe('c5.large');
+    const t = await render(searchPrompt, searchPromptConfig(q));
+    t.events.type('r6i.2');
+    t.events.keypress('tab');
+    expect(t.getScreen()).toMatch(/highlighted one\s+r6i\.2xlarge\n❯ r6i\.2xlarge/);
   });
 
   it('confirm shows its default', async () => {

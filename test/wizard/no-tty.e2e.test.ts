@@ -27,7 +27,7 @@ function runOpenStdin(args: string[], env: Record<string, string | undefined>): 
 }
 
 const NEEDS_TERMINAL =
-  'error: the wizard needs a terminal (stdin and stdout a TTY, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template\n';
+  'error: the wizard needs a terminal (stdin and stdout a TTY, TERM not dumb, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template\n';
 
 describe('no terminal', () => {
   it('`dr-advisor wizard` exits 2 with one clear line and prints nothing on stdout', async () => {

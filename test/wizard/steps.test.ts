@@ -6,8 +6,11 @@ import { REGION_CODES } from '../../src/model/regions';
 import { exampleText, loadExample, parseWorkloadText } from '../../src/workload/load';
 import { DB_ENGINES } from '../../src/model/engines';
 import { searchMatches } from '../../src/wizard/prompt';
-import { askWorkload, draftFrom, toNumber, type Catalog } from '../../src/wizard/steps';
-import { cannedPrompt } from './canned';
+import { askWorkload, draftFrom, reviewQuestion, toNumber, type Catalog } from '../../src/wizard/steps';
+import { BACK, cannedPrompt } from './canned';
+
+/** Enter at the review: keep every answer. */
+const REVIEW_OK = '';
 
 const catalog: Catalog = { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) };
 const example = (name: string) => draftFrom(parseWorkloadText(exampleText(name), name), name);
@@ -15,7 +18,7 @@ const starter = () => draftFrom(STARTER, 'starter');
 
 describe('the question flow', () => {
   it('asks every question with the pre-filled answer as default; Enter everywhere gives back the example', async () => {
-    const prompt = cannedPrompt(Array(15).fill(''));
+    const prompt = cannedPrompt([...Array(15).fill(''), REVIEW_OK]);
     const w = await askWorkload(example('web-app'), catalog, prompt);
     expect(prompt.left()).toBe(0);
     expect(prompt.rejected).toEqual([]);
@@ -35,6 +38,7 @@ describe('the question flow', () => {
       ['RPO target', '15m'],
       ['Monthly DR budget (USD)', '1500'],
       ['Downtime cost per hour (USD)', '20000'],
+      ['Change an answer?', ''],
     ]);
     expect(w).toEqual(loadExample('web-app'));
     // Every question carries an explanation line.
@@ -59,6 +63,7 @@ describe('the question flow', () => {
       '5m', // RPO
       '$1,500', // budget
       'none', // downtime cost
+      REVIEW_OK,
     ]);
     const w = await askWorkload(starter(), catalog, prompt);
     expect(prompt.left()).toBe(0);
@@ -87,7 +92,7 @@ describe('the question flow', () => {
   });
 
   it('rejects a name the schema rejects, and "none" clears a pre-filled budget', async () => {
-    const prompt = cannedPrompt(['-bad name', 'shop', ...Array(12).fill(''), 'none', '']);
+    const prompt = cannedPrompt(['-bad name', 'shop', ...Array(12).fill(''), 'none', '', REVIEW_OK]);
     const w = await askWorkload(example('web-app'), catalog, prompt);
     expect(prompt.rejected.map((r) => r.error)).toEqual([
       'name must start with a letter or digit and hold only letters, digits, space . _ - / (got "-bad name")',
@@ -98,7 +103,7 @@ describe('the question flow', () => {
   });
 
   it('skips the database size when there is no database, and drops the class', async () => {
-    const prompt = cannedPrompt(['', '', '', '', '', 'none', ...Array(7).fill('')]);
+    const prompt = cannedPrompt(['', '', '', '', '', 'none', ...Array(7).fill(''), REVIEW_OK]);
     const w = await askWorkload(example('web-app'), catalog, prompt);
     expect(prompt.asked.map((a) => a.message)).not.toContain('Database size (GB)');
     expect(w.database.engine).toBe('none');
@@ -106,7 +111,7 @@ describe('the question flow', () => {
   });
 
   it('offers the engine’s own classes and keeps a class only when the new engine has it', async () => {
-    const prompt = cannedPrompt(['', '', '', '', '', 'aurora-postgresql', 'db.t4g', ...Array(8).fill('')]);
+    const prompt = cannedPrompt(['', '', '', '', '', 'aurora-postgresql', 'db.t4g', ...Array(8).fill(''), REVIEW_OK]);
     const w = await askWorkload(example('web-app'), catalog, prompt);
     expect(prompt.asked.find((a) => a.message === 'Database instance class')!.default).toBe('db.r6g.large');
     expect(w.database).toMatchObject({ engine: 'aurora-postgresql', instanceClass: 'db.t4g.large' });
@@ -116,7 +121,7 @@ describe('the question flow', () => {
   it('never offers the primary region as the DR region, for any primary (property)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...REGION_CODES), fc.nat(6), async (primary, pick) => {
-        const prompt = cannedPrompt(['', primary, '', ...Array(12).fill('')]);
+        const prompt = cannedPrompt(['', primary, '', ...Array(12).fill(''), REVIEW_OK]);
         // Answer the DR question with the pick-th offered region.
         const inner = prompt.select.bind(prompt);
         const select: typeof prompt.select = async (q) => (q.message === 'DR region' ? inner({ ...q, default: q.choices[pick % q.choices.length].value }) : inner(q));
@@ -137,7 +142,7 @@ describe('the question flow', () => {
       fc.asyncProperty(fc.oneof(fc.integer({ min: -50, max: 20000 }).map(String), fc.double({ noNaN: true }).map(String), fc.string()), async (typed) => {
         const n = toNumber(typed === '' ? '2' : typed);
         const valid = typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 10000;
-        const prompt = cannedPrompt(['', '', '', '', typed, ...(valid ? [] : ['7']), ...Array(10).fill('')]);
+        const prompt = cannedPrompt(['', '', '', '', typed, ...(valid ? [] : ['7']), ...Array(10).fill(''), REVIEW_OK]);
         const w = await askWorkload(example('web-app'), catalog, prompt);
         if (valid) {
           expect(w.compute.count).toBe(n);
@@ -149,6 +154,66 @@ describe('the question flow', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('back and review', () => {
+  it('Esc (GoBack) re-asks the previous question with the answer given as its default, skipping questions that did not apply', async () => {
+    const prompt = cannedPrompt([
+      'shop', // name
+      BACK, // at the primary region: back to the name
+      'shop2', // name again
+      '', '', '', '', // primary, DR, instance type, count
+      'none', // engine: no class, no size
+      BACK, // at object storage: back past the skipped database questions to the engine
+      '', // engine again (default: none, as answered)
+      ...Array(7).fill(''),
+      REVIEW_OK,
+    ]);
+    const w = await askWorkload(example('web-app'), catalog, prompt);
+    expect(prompt.left()).toBe(0);
+    const seq = prompt.asked.map((a) => [a.message, a.answer]);
+    expect(seq.slice(0, 4)).toEqual([['Workload name', 'shop'], ['Primary region', BACK], ['Workload name', 'shop2'], ['Primary region', 'us-east-1']]);
+    expect(prompt.asked.find((a, i) => a.message === 'Workload name' && i > 0)!.default).toBe('shop');
+    expect(seq.slice(7, 10)).toEqual([['Database', 'none'], ['Object storage (S3 GB)', BACK], ['Database', 'none']]);
+    expect(prompt.asked.filter((a) => a.message === 'Database')[1].default).toBe('none');
+    expect(w.name).toBe('shop2');
+    expect(w.database.engine).toBe('none');
+  });
+
+  it('Esc at the first question asks it again', async () => {
+    const prompt = cannedPrompt([BACK, 'again', ...Array(14).fill(''), REVIEW_OK]);
+    const w = await askWorkload(example('web-app'), catalog, prompt);
+    expect(w.name).toBe('again');
+  });
+
+  it('the review lists every answer; picking one asks it again (with the questions that depend on it), then reviews again', async () => {
+    const prompt = cannedPrompt([
+      ...Array(15).fill(''),
+      'count', '5', // change the number of app servers
+      'engine', 'dynamodb', '', '120', '80', // engine → DynamoDB: storage, writes and reads follow
+      REVIEW_OK,
+    ]);
+    const w = await askWorkload(example('web-app'), catalog, prompt);
+    expect(prompt.left()).toBe(0);
+    const reviews = prompt.asked.filter((a) => a.message === 'Change an answer?');
+    expect(reviews).toHaveLength(3);
+    // Every applicable question is listed, with its current answer.
+    const first = reviewQuestion(example('web-app'));
+    expect(first.choices.map((c) => c.name)).toEqual([
+      'No, price these answers',
+      'Workload name: checkout', 'Primary region: us-east-1', 'DR region: us-west-2', 'App server instance type: m5.large',
+      'Number of app servers: 2', 'Database: Aurora MySQL', 'Database instance class: db.r6g.large', 'Database size (GB): 500',
+      'Object storage (S3 GB): 100', 'Data changed per day (GB): 24', 'Failure detection and failover decision: Manual: people notice and decide',
+      'RTO target: 1h', 'RPO target: 15m', 'Monthly DR budget (USD): 1500', 'Downtime cost per hour (USD): 20000',
+    ]);
+    expect(first.default).toBe('');
+    expect(first.pageSize).toBe(first.choices.length);
+    expect(reviews[1].choices).toContain('count');
+    expect(reviews[2].choices).toEqual(expect.arrayContaining(['writesPerSecond', 'readsPerSecond']));
+    expect(reviews[2].choices).not.toContain('instanceClass');
+    expect(w.compute.count).toBe(5);
+    expect(w.database).toMatchObject({ engine: 'dynamodb', storageGb: 500, writesPerSecond: 120, readsPerSecond: 80 });
   });
 });
 

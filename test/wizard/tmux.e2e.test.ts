@@ -2,69 +2,17 @@
  * The built binary in a real pseudo-terminal: tmux runs it, `send-keys` answers the questions as a person would and
  * `capture-pane` reads the screen. Skipped, with the reason in the suite name, when tmux is not installed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { validateWorkload } from '../../src/workload/validate';
-import { BIN, runCli } from '../helpers/cli';
-
-const HAS_TMUX = spawnSync('tmux', ['-V'], { encoding: 'utf8' }).status === 0;
-const SKIP_REASON = 'skipped: tmux is not installed (apt-get install -y tmux)';
-
-const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
-/** One private tmux server (its own socket, no user config) with one 200×60 window. */
-class Terminal {
-  private readonly socket: string;
-  constructor(private readonly dir: string) {
-    this.socket = join(dir, 'tmux.sock');
-  }
-  private tmux(...args: string[]) {
-    return spawnSync('tmux', ['-S', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
-  }
-  /** Runs the CLI in the temp folder, without CI, with snapshot prices; prints EXIT=<code> when it ends. */
-  start(args: string[], env: Record<string, string> = {}): void {
-    const vars = Object.entries({ DR_ADVISOR_PRICING: 'snapshot', DR_ADVISOR_CACHE_DIR: join(this.dir, 'cache'), AWS_EC2_METADATA_DISABLED: 'true', ...env })
-      .map(([k, v]) => `${k}=${q(v)}`)
-      .join(' ');
-    const cmd = `cd ${q(this.dir)} && env -u CI -u NO_COLOR ${vars} ${q(process.execPath)} ${q(BIN)} ${args.map(q).join(' ')}; echo "EXIT=$?"; sleep 300`;
-    const r = this.tmux('new-session', '-d', '-x', '200', '-y', '60', '-s', 'wizard', cmd);
-    if (r.status !== 0) throw new Error(`tmux new-session failed: ${r.stderr}`);
-  }
-  screen(): string {
-    return this.tmux('capture-pane', '-p', '-J', '-S', '-1000', '-t', 'wizard').stdout;
-  }
-  async waitFor(what: string | RegExp, timeoutMs = 20_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const s = this.screen();
-      if (typeof what === 'string' ? s.includes(what) : what.test(s)) return s;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(what)}; the screen:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-  keys(...keys: string[]): void {
-    this.tmux('send-keys', '-t', 'wizard', '--', ...keys);
-  }
-  type(text: string): void {
-    this.tmux('send-keys', '-t', 'wizard', '-l', '--', text);
-  }
-  /** Waits for a question, then answers it. */
-  async answer(question: string, ...keys: (string | { type: string })[]): Promise<void> {
-    await this.waitFor(`? ${question}`);
-    for (const k of keys) if (typeof k === 'string') this.keys(k);
-    else this.type(k.type);
-  }
-  stop(): void {
-    this.tmux('kill-server');
-  }
-}
+import { runCli } from '../helpers/cli';
+import { HAS_TMUX, NO_TMUX_REASON as SKIP_REASON, TmuxTerminal as Terminal } from '../helpers/tmux';
 
 const NEEDS_TERMINAL =
-  'error: the wizard needs a terminal (stdin and stdout a TTY, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template';
+  'error: the wizard needs a terminal (stdin and stdout a TTY, TERM not dumb, and CI unset); without one use `dr-advisor estimate -f FILE` or `--example NAME`, or `dr-advisor init` for a template';
 
 describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` — ${SKIP_REASON}`}`, () => {
   let dir: string;
@@ -105,6 +53,7 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
     await term.answer('RPO target', 'Enter');
     await term.answer('Monthly DR budget (USD)', 'Enter');
     await term.answer('Downtime cost per hour (USD)', 'Enter');
+    await term.answer('Change an answer?', 'Enter');
     await term.answer('Save these answers as a workload file?', 'Enter');
     await term.answer('Strategy you run or plan to run', 'Enter');
     await term.answer('File name', 'Enter');
@@ -127,17 +76,99 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
     expect(saved.targets).toEqual({ rto: '15m', rpo: '15m', maxMonthlyCost: 1500 });
     expect(saved.business).toMatchObject({ downtimeCostPerHour: 20000, dataLossCostPerHour: 5000 });
 
-    // The recommendation on screen is the one `estimate` gives for the saved file, and it is the saved strategy.
+    // The recommendation on screen is the one `estimate` gives for the saved file; the saved strategy is the example
+    // file's own (pilot-light), which the strategy question offered as its default, not the recommended one.
     const est = runCli(['estimate', '-f', join(dir, 'dr-workload.yaml'), '--format', 'json'], { env: { DR_ADVISOR_CACHE_DIR: join(dir, 'cache') } });
     expect(est.status).toBe(0);
     const report = JSON.parse(est.stdout) as { recommendation: { strategy: string }; strategies: { id: string; name: string; base: string }[] };
     const rec = report.strategies.find((s) => s.id === report.recommendation.strategy)!;
     expect(screen).toContain(`▶ ${rec.name}`);
     expect(screen).toContain(`Recommendation: ${rec.name}.`);
-    expect(saved.strategy).toBe(rec.base);
+    expect(rec.base).not.toBe('pilot-light');
+    expect(saved.strategy).toBe('pilot-light');
+    expect(screen).toContain('✔ Strategy you run or plan to run Pilot Light');
     expect(screen).toContain('Saved dr-workload.yaml.');
     expect(screen).toContain('  dr-advisor check -f dr-workload.yaml');
   }, 120_000);
+
+  it('what is typed at full speed is what is shown and used; an unknown type is re-asked; Esc goes back; the review changes an answer', async () => {
+    term.start(['wizard', '--example', 'web-app']);
+    await term.answer('Workload name', 'Enter');
+    await term.answer('Primary region', 'Enter');
+    await term.answer('DR region', 'Enter');
+    // An instance type the catalog does not have, typed and entered at once: refused in place, never "accepted".
+    await term.waitFor('? App server instance type');
+    term.typeEnter('m5.superlarge');
+    await term.waitFor('> no match; keep typing or clear the search');
+    term.keys('C-u'); // clear the search
+    // Typed at full speed, then Enter at once: the answer is the typed type, not the pre-filled m5.large.
+    term.typeEnter('c5.xlarge');
+    await term.waitFor('✔ App server instance type c5.xlarge');
+    // Esc at the next question goes back to the instance type, which now defaults to what was answered.
+    await term.answer('Number of app servers', 'Escape');
+    let screen = await term.waitFor(/\? App server instance type[^\n]*\n❯ c5\.xlarge/);
+    term.keys('Enter');
+    for (const question of ['Number of app servers', 'Database ·', 'Database instance class', 'Database size (GB)', 'Object storage (S3 GB)',
+      'Data changed per day (GB)', 'Failure detection and failover decision', 'RTO target', 'RPO target', 'Monthly DR budget (USD)',
+      'Downtime cost per hour (USD)']) {
+      await term.answer(question, 'Enter');
+    }
+    // The review lists every answer; Down picks the first (the name), which is asked again.
+    screen = await term.waitFor('? Change an answer?');
+    for (const line of ['❯ No, price these answers', '  Workload name: checkout', '  App server instance type: c5.xlarge', '  Number of app servers: 2',
+      '  RTO target: 1h', '  Downtime cost per hour (USD): 20000']) {
+      expect(screen).toContain(line);
+    }
+    term.keys('Down', 'Enter');
+    await term.answer('Workload name', 'C-u');
+    term.typeEnter('renamed');
+    await term.waitFor('✔ Workload name renamed');
+    screen = await term.waitFor('  Workload name: renamed');
+    term.keys('Enter');
+    await term.answer('Save these answers as a workload file?', 'Enter');
+    await term.answer('Strategy you run or plan to run', 'Enter');
+    await term.answer('File name', 'Enter');
+    screen = await term.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=0');
+    expect(screen).not.toContain('✔ App server instance type m5.large');
+    expect(screen).not.toContain('m5.superlarge\n✔');
+
+    const saved = validateWorkload(parseYaml(readFileSync(join(dir, 'dr-workload.yaml'), 'utf8')), 'dr-workload.yaml');
+    expect(saved.name).toBe('renamed');
+    expect(saved.compute.instanceType).toBe('c5.xlarge');
+    // The estimate on screen priced c5.xlarge: its primary-region cost is the one `estimate` gives for the saved file.
+    const est = runCli(['estimate', '-f', join(dir, 'dr-workload.yaml'), '--format', 'json'], { env: { DR_ADVISOR_CACHE_DIR: join(dir, 'cache') } });
+    const report = JSON.parse(est.stdout) as { primaryMonthlyCost: number; primaryLineItems: { component: string }[] };
+    expect(report.primaryLineItems.some((i) => i.component.includes('c5.xlarge'))).toBe(true);
+    const shown = /Primary region \(us-east-1\) runs at \$([\d,.]+)\/month/.exec(screen)![1];
+    expect(Number(shown.replace(/,/g, ''))).toBeCloseTo(report.primaryMonthlyCost, 2);
+  }, 120_000);
+
+  it('in an 80-column terminal the report fits; with --no-color not one colour code, inquirer’s own included', async () => {
+    term.stop();
+    term = new Terminal(dir, { cols: 80, rows: 24 });
+    term.start(['wizard', '--example', 'web-app', '--no-color']);
+    for (const question of ['Workload name', 'Primary region', 'DR region', 'App server instance type', 'Number of app servers', 'Database ·',
+      'Database instance class', 'Database size (GB)', 'Object storage (S3 GB)', 'Data changed per day (GB)', 'Failure detection and failover decision',
+      'RTO target', 'RPO target', 'Monthly DR budget (USD)', 'Downtime cost per hour (USD)', 'Change an answer?']) {
+      await term.answer(question, 'Enter');
+    }
+    await term.answer('Save these answers as a workload file?', 'n', 'Enter');
+    const screen = await term.waitFor(/EXIT=\d+/);
+    expect(screen).toContain('EXIT=0');
+    const report = screen.slice(screen.indexOf('✔ Change an answer? No'), screen.indexOf('✔ Save these answers'));
+    expect(report).toContain('Recommendation: ');
+    expect(report).toContain('▶ Multi-site Active-Active');
+    const wide = report.split('\n').filter((l) => [...l].length > 80);
+    expect(wide).toEqual([]);
+    expect(term.screen({ escapes: true })).not.toMatch(/\x1b\[[0-9;]*m/);
+  }, 120_000);
+
+  it('TERM=dumb (no cursor movement): the wizard does not start, exit 2', async () => {
+    term.start(['wizard'], { TERM: 'dumb' });
+    const screen = await term.waitFor(/EXIT=\d+/);
+    expect(screen).toContain(`${NEEDS_TERMINAL}\nEXIT=2`);
+  }, 60_000);
 
   it('Ctrl-C at the first question exits 130 with one line', async () => {
     term.start(['wizard']);
@@ -153,14 +184,14 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
       'Workload name', 'Primary region', 'DR region', 'App server instance type', 'Number of app servers', 'Database ·',
       'Database size (GB)', 'DynamoDB writes per second', 'DynamoDB reads per second', 'Object storage (S3 GB)',
       'Data changed per day (GB)', 'Failure detection and failover decision', 'RTO target', 'RPO target',
-      'Monthly DR budget (USD)', 'Downtime cost per hour (USD)', 'Save these answers as a workload file?', 'Strategy you run or plan to run',
+      'Monthly DR budget (USD)', 'Downtime cost per hour (USD)', 'Change an answer?', 'Save these answers as a workload file?', 'Strategy you run or plan to run',
     ];
     for (const question of questions) await term.answer(question, 'Enter');
     await term.answer('File name', 'C-c');
     const screen = await term.waitFor(/EXIT=\d+/);
     expect(screen).toContain('EXIT=130');
     expect(screen).toContain('cancelled (Ctrl-C); nothing was saved');
-    expect(readdirSync(dir).filter((f) => f !== 'tmux.sock' && f !== 'cache')).toEqual([]);
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.sock') && f !== 'cache')).toEqual([]);
   }, 120_000);
 
   it('on a terminal but with CI set, `dr-advisor wizard` never prompts: exit 2', async () => {

@@ -21,10 +21,11 @@ import { expandFilePatterns } from '../glob';
 import { CHECK_HINTS, createPriceBook, loadWorkload, parseMoneyFlag, parseTargetFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags } from '../inputs';
 import { readBaselineText, appendStepSummary } from '../files';
 import { evaluatePlans } from '../pipeline';
+import { writeOutput, type OutputFlags } from '../output';
 import { terminal } from '../terminal';
 import { quote } from '../../text/escape';
 
-export interface CheckOptions extends PricingFlags {
+export interface CheckOptions extends PricingFlags, OutputFlags {
   file: string[];
   strategy?: string;
   maxMonthlyCost?: string;
@@ -69,7 +70,7 @@ export async function priceAndEvaluate(plans: readonly { file: string; plan: Est
   return items.map(({ file, report }) => ({ file, report }));
 }
 
-export async function run(opts: CheckOptions, globals: { color?: boolean }): Promise<void> {
+export async function run(opts: CheckOptions, globals: { color?: boolean; outFile?: string }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
     throw new InputError(`--strategy must be one of ${STRATEGY_IDS.join(', ')} (got ${quote(opts.strategy)})`);
@@ -81,7 +82,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   if (maxIncreasePct !== undefined && opts.baseline === undefined) {
     throw new InputError('--max-increase needs --baseline FILE (the previous `check --format json` output to compare with)');
   }
-  const format = opts.format ?? (terminal.stdoutIsTty() ? 'table' : 'markdown');
+  const format = opts.format ?? (terminal.stdoutIsTty(globals) ? 'table' : 'markdown');
   const pricing = pricingOptions(opts, globals, CHECK_HINTS);
 
   // 2. Inputs: files, baseline, workloads (flags override each workload's targets).
@@ -113,12 +114,12 @@ export async function run(opts: CheckOptions, globals: { color?: boolean }): Pro
   );
 
   // 5. Output: all of it, then the exit code.
-  if (format === 'json') process.stdout.write(renderCheckJson(report));
-  else if (format === 'markdown') process.stdout.write(renderCheckMarkdown(report));
+  if (format === 'json') writeOutput(renderCheckJson(report), opts);
+  else if (format === 'markdown') writeOutput(renderCheckMarkdown(report), opts);
   else if (format === 'github') {
-    process.stdout.write(renderCheckGithub(report));
+    writeOutput(renderCheckGithub(report), opts);
     const summaryFile = process.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) appendStepSummary(summaryFile, renderCheckMarkdown(report), warnToStderr);
-  } else process.stdout.write(renderCheckTable(report, { color: terminal.color(globals) }));
+  } else writeOutput(renderCheckTable(report, { color: terminal.color(globals), width: terminal.width(globals) }), opts);
   if (!report.pass) throw new CheckFailed(failureLine(report));
 }

@@ -1,10 +1,12 @@
-/** `dr-advisor schema workload|output`: the JSON Schemas, derived from the same sources the code validates with. */
-import { outputJsonSchema } from '../../advisor/output-schema';
+/** `dr-advisor schema workload|output|check`: the JSON Schemas, derived from the same sources the code validates with. */
+import { checkJsonSchema, outputJsonSchema } from '../../advisor/output-schema';
 import { InputError } from '../../errors';
 import { workloadJsonSchema } from '../../workload/template';
 
+const SCHEMAS: Record<string, () => Record<string, unknown>> = { workload: workloadJsonSchema, output: outputJsonSchema, check: checkJsonSchema };
+
 export async function run(which: string, _globals?: unknown): Promise<void> {
-  if (which === 'workload') process.stdout.write(JSON.stringify(workloadJsonSchema(), null, 2) + '\n');
-  else if (which === 'output') process.stdout.write(JSON.stringify(outputJsonSchema(), null, 2) + '\n');
-  else throw new InputError(`schema must be one of workload, output (got ${JSON.stringify(which)})`);
+  const make = SCHEMAS[which];
+  if (!make) throw new InputError(`schema must be one of ${Object.keys(SCHEMAS).join(', ')} (got ${JSON.stringify(which)})`);
+  process.stdout.write(JSON.stringify(make(), null, 2) + '\n');
 }

@@ -58,7 +58,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
   const pricing = { ...pricingOptions({}, globals, CHECK_HINTS), onProgress: undefined };
   const color = terminal.color(globals);
   const style = makeStyle(color);
-  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t) });
+  const prompt = await createInquirerPrompt({ bold: (t) => style.bold(t), dim: (t) => style.dim(t), green: (t) => style.green(t), cyan: (t) => style.cyan(t), plain: !color });
   const spin = terminal.spinner(globals);
   try {
     await runWizard(draft, source, {
@@ -69,7 +69,7 @@ export async function run(opts: WizardOptions, globals: { color?: boolean } = {}
         printPricingDiagnostics(diagnostics, { hints: CHECK_HINTS });
         return report;
       },
-      render: (r) => renderTable(r, { color, explain: false }),
+      render: (r) => renderTable(r, { color, explain: false, width: terminal.width(globals) }),
       print: (t) => process.stdout.write(t),
       files,
     });
