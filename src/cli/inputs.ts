@@ -5,6 +5,7 @@ import { REGION_CODES } from '../model/regions';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot';
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
+import { loadTerraformWorkload } from './terraform-input';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { terminal } from './terminal';
 
@@ -45,7 +46,8 @@ function checkRegionFlag(flag: string, value: string): string {
 export function loadWorkload(flags: WorkloadFlags): Workload {
   if (flags.file && flags.example) throw new InputError('give either -f FILE or --example NAME, not both');
   if (!flags.file && !flags.example) throw new InputError('no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)');
-  let w = flags.file ? loadWorkloadFile(flags.file) : loadExample(flags.example!);
+  // A `terraform show -json` file is imported (src/import/terraform), anything else read as a workload file.
+  let w = flags.file ? (loadTerraformWorkload(flags.file, warnToStderr) ?? loadWorkloadFile(flags.file)) : loadExample(flags.example!);
   const doc: Record<string, unknown> = structuredClone(w) as unknown as Record<string, unknown>;
   let changed = false;
   if (flags.primaryRegion) {

@@ -68,6 +68,16 @@ export function buildProgram(): Command {
     .option('--force', 'overwrite an existing file')
     .action(async (opts, cmd) => (await import('./commands/init')).run(opts, cmd.optsWithGlobals()));
 
+  program
+    .command('import')
+    .description('write a workload file from infrastructure as code')
+    .command('terraform')
+    .description('read `terraform show -json` (a saved plan or a state) and write a commented workload file')
+    .argument('<plan>', 'the JSON of `terraform show -json PLANFILE` (or of a state)')
+    .option('-o, --output <file>', 'where to write (default: stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (plan, opts, cmd) => (await import('./commands/import')).terraform(plan, opts, cmd.optsWithGlobals()));
+
   const pricing = program.command('pricing').description('price data: provenance, cache and refresh');
   pricing
     .command('status')
@@ -103,7 +113,7 @@ export function buildProgram(): Command {
       'usage: dr-advisor <command> [options]\n' +
         '  estimate --example web-app      price and time the four DR strategies\n' +
         '  check -f dr-workload.yaml       CI gate on budget and RTO/RPO targets\n' +
-        '  init | schema | pricing | wizard\n' +
+        '  init | import | schema | pricing | wizard\n' +
         'Not on a terminal, so no wizard. Run `dr-advisor --help` for more.\n',
     );
     process.exitCode = 2;

@@ -1,0 +1,86 @@
+/**
+ * Reading attribute values out of Terraform JSON defensively: a plan is user input, so every value may be missing,
+ * null, unknown at plan time (`after_unknown`), or of an unexpected type. Nothing here throws. Pure.
+ */
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+export type JsonObject = { [k: string]: unknown };
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+/** A finite number (Terraform numbers may arrive as numeric strings from some providers' string attributes). */
+export function num(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return undefined;
+}
+
+export function bool(v: unknown): boolean | undefined {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+/**
+ * A nested block as a list of objects. In values, "list" and "set" blocks are JSON arrays and "single" blocks are
+ * objects (json-format.mdx, block expressions representation); both become an array here.
+ */
+export function blocks(v: unknown): JsonObject[] {
+  if (Array.isArray(v)) return v.filter(isObject);
+  return isObject(v) ? [v] : [];
+}
+
+export function first(v: unknown): JsonObject | undefined {
+  return blocks(v)[0];
+}
+
+export function strings(v: unknown): string[] {
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+}
+
+/** The value at a path of keys and list indexes, or undefined. */
+export function at(v: unknown, path: readonly (string | number)[]): unknown {
+  let cur: unknown = v;
+  for (const k of path) {
+    if (typeof k === 'number') {
+      if (!Array.isArray(cur)) return undefined;
+      cur = cur[k];
+    } else {
+      if (!isObject(cur)) return undefined;
+      cur = cur[k];
+    }
+  }
+  return cur;
+}
+
+/**
+ * Whether the value at `path` is unknown at plan time: `after_unknown` mirrors `after` with `true` at unknown
+ * leaves, and an unknown parent (`"root_block_device": true`) makes everything below it unknown.
+ */
+export function unknownAt(unknown: unknown, path: readonly (string | number)[]): boolean {
+  let cur: unknown = unknown;
+  for (const k of path) {
+    if (cur === true) return true;
+    if (typeof k === 'number') {
+      if (!Array.isArray(cur)) return false;
+      cur = cur[k];
+    } else {
+      if (!isObject(cur)) return false;
+      cur = cur[k];
+    }
+  }
+  return cur === true;
+}
+
+/** The Terraform address index `[0]` or `["key"]` of an instance key. */
+export function indexText(index: string | number | undefined): string {
+  if (index === undefined) return '';
+  return typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
+}
