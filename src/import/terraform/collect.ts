@@ -12,7 +12,7 @@ import type { Links } from './links';
 import type { TfInstance } from './read';
 import { blockRegions, isGlobalType, isPricedRegion, isRegionCode, regionOf, regionOfArn } from './regions';
 import type { ReadResource, SkippedResource, SkipReason } from './types';
-import { blocks, bool, first, indexText, isObject, num, str, strings, unknownAt } from './values';
+import { blocks, bool, first, indexText, instanceCount, isInstanceType, isObject, num, percent, requestRate, storageGb, str, strings, ttlSeconds, unknownAt, volumeGb } from './values';
 
 export interface ComputePiece {
   /** One resource block: module call names (no instance keys) + type.name. */
@@ -255,8 +255,8 @@ class Collector {
 
   /** Root + EBS block device sizes of an aws_instance or launch configuration; the root from the AMI when unset. */
   private disks(inst: TfInstance): { gb: number; rootDefaulted: boolean } {
-    const root = this.known(inst, ['root_block_device', 0, 'volume_size'], num);
-    const extra = blocks(inst.values.ebs_block_device).reduce((s, _, i) => s + (this.known(inst, ['ebs_block_device', i, 'volume_size'], num) ?? 0), 0);
+    const root = this.known(inst, ['root_block_device', 0, 'volume_size'], volumeGb);
+    const extra = blocks(inst.values.ebs_block_device).reduce((s, _, i) => s + (this.known(inst, ['ebs_block_device', i, 'volume_size'], volumeGb) ?? 0), 0);
     return root === undefined ? { gb: IMPORT_DEFAULTS.rootVolumeGb.value + extra, rootDefaulted: true } : { gb: root + extra, rootDefaulted: false };
   }
 
@@ -270,7 +270,7 @@ class Collector {
     let sized = false;
     blocks(template.values.block_device_mappings).forEach((m, i) => {
       blocks(m.ebs).forEach((_, j) => {
-        const size = this.known(template, ['block_device_mappings', i, 'ebs', j, 'volume_size'], num);
+        const size = this.known(template, ['block_device_mappings', i, 'ebs', j, 'volume_size'], volumeGb);
         if (size !== undefined) {
           gb += size;
           sized = true;
@@ -293,8 +293,10 @@ class Collector {
     if (!region) return;
     const lt = this.template(inst, ['launch_template']);
     const spec = this.launchSpec(lt);
-    const instanceType = this.known(inst, ['instance_type'], str) ?? spec.instanceType;
+    const own = this.known(inst, ['instance_type'], str);
+    const instanceType = own ?? spec.instanceType;
     if (!instanceType) return this.skip(inst, 'unknown', 'instance_type is unknown until apply');
+    if (!isInstanceType(instanceType)) return this.skip(inst, 'not-modelled', `instance_type ${JSON.stringify(instanceType).slice(0, 60)} is not an EC2 instance type`);
     const disks = this.disks(inst);
     const fromTemplate = disks.rootDefaulted && spec.gb !== undefined;
     this.piece(inst, region, instanceType, 1, fromTemplate ? spec.gb! : disks.gb, fromTemplate ? false : disks.rootDefaulted);
@@ -303,7 +305,7 @@ class Collector {
   private autoscalingGroup(inst: TfInstance): void {
     const region = this.locate(inst);
     if (!region) return;
-    const count = this.known(inst, ['desired_capacity'], num) ?? this.known(inst, ['min_size'], num);
+    const count = this.known(inst, ['desired_capacity'], instanceCount) ?? this.known(inst, ['min_size'], instanceCount);
     if (count === undefined) return this.skip(inst, 'unknown', 'desired_capacity and min_size are unknown until apply');
     const overrides = blocks(first(first(inst.values.mixed_instances_policy)?.launch_template)?.override)
       .map((o) => str(o.instance_type))
@@ -311,6 +313,7 @@ class Collector {
     const spec = this.launchSpec(this.template(inst, ['launch_template', 'mixed_instances_policy', 'launch_configuration']));
     const instanceType = overrides[0] ?? spec.instanceType;
     if (!instanceType) return this.skip(inst, 'unknown', 'instance type unknown: no launch template or launch configuration with an instance_type in the plan');
+    if (!isInstanceType(instanceType)) return this.skip(inst, 'not-modelled', `instance type ${JSON.stringify(instanceType).slice(0, 60)} is not an EC2 instance type`);
     const notes: string[] = [];
     if (overrides.length > 1) notes.push(`mixed instances ${overrides.join(', ')}: priced as the first, ${instanceType}`);
     const onDemandPct = num(first(first(inst.values.mixed_instances_policy)?.instances_distribution)?.on_demand_percentage_above_base_capacity);
@@ -321,16 +324,17 @@ class Collector {
   private nodeGroup(inst: TfInstance): void {
     const region = this.locate(inst);
     if (!region) return;
-    const count = this.known(inst, ['scaling_config', 0, 'desired_size'], num) ?? this.known(inst, ['scaling_config', 0, 'min_size'], num);
+    const count = this.known(inst, ['scaling_config', 0, 'desired_size'], instanceCount) ?? this.known(inst, ['scaling_config', 0, 'min_size'], instanceCount);
     if (count === undefined) return this.skip(inst, 'unknown', 'scaling_config desired_size and min_size are unknown until apply');
     const spec = this.launchSpec(this.template(inst, ['launch_template']));
     const types = unknownAt(inst.unknown, ['instance_types']) ? [] : strings(inst.values.instance_types);
     const instanceType = types[0] ?? spec.instanceType ?? AWS_DEFAULTS.eksInstanceType;
+    if (!isInstanceType(instanceType)) return this.skip(inst, 'not-modelled', `instance type ${JSON.stringify(instanceType).slice(0, 60)} is not an EC2 instance type`);
     const notes: string[] = [];
     if (types.length > 1) notes.push(`instance types ${types.join(', ')}: priced as the first, ${instanceType}`);
     if (!types.length && !spec.instanceType) notes.push(`no instance_types: the EKS default ${AWS_DEFAULTS.eksInstanceType}`);
     if (str(inst.values.capacity_type) === 'SPOT') notes.push('capacity_type SPOT: priced On-Demand');
-    const gb = this.known(inst, ['disk_size'], num) ?? spec.gb ?? AWS_DEFAULTS.eksDiskGb;
+    const gb = this.known(inst, ['disk_size'], volumeGb) ?? spec.gb ?? AWS_DEFAULTS.eksDiskGb;
     this.piece(inst, region, instanceType, Math.max(0, Math.round(count)), gb, false, notes);
   }
 
@@ -339,7 +343,7 @@ class Collector {
     const volume = this.links.find(att, 'volume_id', ['aws_ebs_volume'])[0];
     const piece = target ? this.inv.pieces.find((p) => p.insts.includes(target)) : undefined;
     if (!piece || !volume) return this.skip(att, 'unused', piece ? 'its volume is not in the plan' : 'its instance is not an imported aws_instance');
-    const size = this.known(volume, ['size'], num);
+    const size = this.known(volume, ['size'], volumeGb);
     if (size === undefined) {
       this.skip(volume, 'unknown', 'size is unknown until apply');
       return this.markRead(att, 'EBS attachment (volume size unknown)');
@@ -375,7 +379,7 @@ class Collector {
     if (!instanceClass || !/^db\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceClass)) return this.skip(inst, 'unknown', instanceClass ? `instance_class ${instanceClass} is not a DB instance class` : 'instance_class is unknown until apply');
     const store = this.storeBase(inst, region, 'rds', mapped.engine, mapped.note ? [mapped.note] : []);
     store.instanceClass = instanceClass;
-    const gb = this.known(inst, ['allocated_storage'], num);
+    const gb = this.known(inst, ['allocated_storage'], storageGb);
     store.storageGb = gb ?? IMPORT_DEFAULTS.rdsStorageGb.value;
     if (gb === undefined) store.storageDefault = 'rdsStorageGb';
     store.multiAz = this.known(inst, ['multi_az'], bool) ?? false;
@@ -418,7 +422,7 @@ class Collector {
       const cls = this.known(inst, ['db_cluster_instance_class'], str);
       if (!cls) return this.skip(inst, 'unknown', 'db_cluster_instance_class is unknown until apply');
       store.instanceClass = cls;
-      const gb = this.known(inst, ['allocated_storage'], num);
+      const gb = this.known(inst, ['allocated_storage'], storageGb);
       store.storageGb = gb ?? IMPORT_DEFAULTS.rdsStorageGb.value;
       if (gb === undefined) store.storageDefault = 'rdsStorageGb';
       store.multiAz = true;
@@ -474,8 +478,8 @@ class Collector {
       store.readsPerSecond = IMPORT_DEFAULTS.dynamodbOnDemandRate.value;
       store.ratesDefault = 'on-demand (PAY_PER_REQUEST): no capacity in the plan';
     } else {
-      const w = this.known(inst, ['write_capacity'], num);
-      const r = this.known(inst, ['read_capacity'], num);
+      const w = this.known(inst, ['write_capacity'], requestRate);
+      const r = this.known(inst, ['read_capacity'], requestRate);
       store.writesPerSecond = w ?? IMPORT_DEFAULTS.dynamodbOnDemandRate.value;
       store.readsPerSecond = r ?? IMPORT_DEFAULTS.dynamodbOnDemandRate.value;
       if (w === undefined || r === undefined) store.ratesDefault = 'provisioned capacity unknown until apply';
@@ -620,7 +624,7 @@ class Collector {
     const targetRegion = (isRegionCode(latency?.region) ? latency.region : undefined) ?? (target ? this.inv.regionByAddress.get(target.address) : undefined);
     if (policy === 'simple' && !target) return this.skip(inst, 'no-cost', 'a DNS record that does not route to a load balancer in the plan');
     // An alias to an ELB load balancer has a fixed 60 s TTL (Route 53 FAQ, DNS failover).
-    const own = this.known(inst, ['ttl'], num);
+    const own = this.known(inst, ['ttl'], ttlSeconds);
     const aliasTtl = own === undefined && alias && (target || /elb\.amazonaws\.com\.?$/.test(str(alias.name) ?? '')) ? AWS_DEFAULTS.elbAliasTtlSeconds : undefined;
     const ttl = own ?? aliasTtl;
     const healthCheck = this.known(inst, ['health_check_id'], str) !== undefined || unknownAt(inst.unknown, ['health_check_id']) || this.links.find(inst, 'health_check_id', ['aws_route53_health_check']).length > 0 || bool(alias?.evaluate_target_health) === true;
@@ -638,7 +642,7 @@ class Collector {
     const region = (isRegionCode(inst.values.endpoint_group_region) ? inst.values.endpoint_group_region : undefined) ?? this.locate(inst, false);
     if (!region) return this.skip(inst, 'no-region', 'endpoint_group_region is unknown until apply');
     if (!isPricedRegion(region)) return this.skip(inst, 'region-not-priced', `${region} is not a region dr-advisor prices`);
-    const dial = this.known(inst, ['traffic_dial_percentage'], num) ?? 100;
+    const dial = this.known(inst, ['traffic_dial_percentage'], percent) ?? 100;
     this.inv.endpointGroups.push({ address: inst.address, region, dial });
     this.markRead(inst, `Global Accelerator endpoints in ${region} (traffic dial ${dial}%)`);
   }

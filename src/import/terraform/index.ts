@@ -11,7 +11,7 @@ import { IMPORT_DEFAULTS, type ImportDefault } from './defaults';
 import { Links } from './links';
 import { choosePrimary, inferPosture, type Posture } from './posture';
 import { parseTerraformText, readTerraform, type TfDocument } from './read';
-import { isRegionCode } from './regions';
+import { isPricedRegion, isRegionCode } from './regions';
 import type { DefaultedValue, ImportedStore, ImportedTier, ImportedWorkload, ImportResult, ImportSummary } from './types';
 import { at } from './values';
 
@@ -95,19 +95,12 @@ class Builder {
     const providerDefault = this.cfg.defaultRegion();
     const writerRegions = inv.stores.filter((s) => !s.group || s.writerHint === true).map((s) => s.region);
     const primary = choosePrimary(inv, isRegionCode(providerDefault) ? providerDefault : undefined, writerRegions);
-    if (!primary) throw this.nothing('no AWS resource in a region dr-advisor prices');
+    if (!primary) throw this.noCompute('no AWS resource in a region dr-advisor prices');
     this.resolveGroups(primary.region);
     const posture = inferPosture(inv, primary);
 
     const tiers = this.tiers(posture);
-    if (!tiers.length) {
-      const skippedCompute = inv.skipped.find((s) => ['aws_instance', 'aws_autoscaling_group', 'aws_eks_node_group'].includes(s.type));
-      throw this.nothing(
-        skippedCompute
-          ? `no compute tier could be read (${skippedCompute.address}: ${skippedCompute.detail ?? skippedCompute.reason})`
-          : 'no compute found: the plan has no aws_instance, aws_autoscaling_group or aws_eks_node_group in the primary region',
-      );
-    }
+    if (!tiers.length) throw this.noCompute(`no compute found: the plan has no aws_instance, aws_autoscaling_group or aws_eks_node_group in ${posture.primary}`);
     const stores = this.stores(posture);
     const single = <T extends { name: string }>(xs: T[]): Omit<T, 'name'> | T[] => {
       if (xs.length !== 1) return xs;
@@ -143,6 +136,12 @@ class Builder {
       notes: [...this.notes, ...inv.notes],
     };
     return { workload, parts: { tiers, stores }, comments: this.comments, summary };
+  }
+
+  /** No workload without compute: the first compute resource skipped says why, else `otherwise`. */
+  private noCompute(otherwise: string): InputError {
+    const skipped = this.inv.skipped.find((s) => ['aws_instance', 'aws_autoscaling_group', 'aws_eks_node_group'].includes(s.type) && s.reason !== 'deleted');
+    return this.nothing(skipped ? `no compute tier could be read (${skipped.address}: ${skipped.detail ?? skipped.reason})` : otherwise);
   }
 
   private nothing(why: string): InputError {
@@ -190,14 +189,19 @@ class Builder {
     const names = uniqueNames(drafts);
     return drafts.map((d, i) => {
       const name = names[i];
-      const count = d.pieces.reduce((s, p) => s + p.count, 0);
-      const gb = round1(d.pieces.reduce((s, p) => s + p.gbTotal, 0) / count);
+      const path = `compute.${i}`;
+      const count0 = d.pieces.reduce((s, p) => s + p.count, 0);
+      const gb0 = round1(d.pieces.reduce((s, p) => s + p.gbTotal, 0) / count0);
+      // The workload's limits (src/workload/schema.ts): said, never silently cut.
+      const count = Math.min(count0, 10000);
+      const gb = Math.min(gb0, 65536);
       const rootDefaulted = d.pieces.reduce((s, p) => s + p.rootDefaulted, 0);
       const insts = d.pieces.flatMap((p) => p.insts);
       const addresses = [...new Set(insts.map((x) => x.address.replace(/\[[^\]]*\]$/, '')))];
-      for (const inst of insts) this.col.markRead(inst, `compute tier ${name} (${count} × ${d.instanceType})`);
-      const path = `compute.${i}`;
-      this.comment(path, `from ${addresses.join(', ')}: ${count} × ${d.instanceType}`);
+      for (const inst of insts) this.col.markRead(inst, `compute tier ${name} (${count0} × ${d.instanceType})`);
+      this.comment(path, `from ${addresses.join(', ')}: ${count0} × ${d.instanceType}`);
+      if (count < count0) this.comment(path, `written as ${count}, the most a workload tier holds`);
+      if (gb < gb0) this.comment(path, `${gb0} GB of EBS per instance in the plan: written as ${gb}, the most a workload holds`);
       for (const n of new Set(d.pieces.flatMap((p) => p.notes))) {
         this.comment(path, n);
         this.notes.push(`compute tier ${name}: ${n}`);
@@ -350,7 +354,13 @@ class Builder {
     else this.comment('regions.dr', `strategy not set: ${posture.why}`);
     this.notes.unshift(posture.strategy ? `strategy ${posture.strategy}: ${posture.why}` : `no strategy: ${posture.why}`);
     this.notes.unshift(posture.drFromRule ? `regions.dr ${posture.dr}: ${posture.drWhy}` : `regions: primary ${posture.primary} (${posture.primaryWhy}), dr ${posture.dr} (${posture.drWhy})`);
-    for (const r of posture.ignored) this.notes.push(`${r} also appears in the plan; dr-advisor models one DR region${posture.strategy === 'active-active' ? ' plus the active ones' : ''}, so it is not in the workload`);
+    for (const r of posture.ignored) {
+      this.notes.push(
+        isPricedRegion(r)
+          ? `${r} also appears in the plan; dr-advisor models one DR region${posture.strategy === 'active-active' ? ' plus the active ones' : ''}, so it is not in the workload`
+          : `${r} also appears in the plan but is not a region dr-advisor prices, so it is not in the workload`,
+      );
+    }
   }
 }
 

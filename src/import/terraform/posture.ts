@@ -14,7 +14,7 @@
  */
 import type { StrategyId } from '../../model/strategies';
 import type { BackupFact, ComputePiece, Inventory, ReplicaFact } from './collect';
-import { defaultDrRegion } from './regions';
+import { defaultDrRegion, isPricedRegion } from './regions';
 
 export interface Posture {
   primary: string;
@@ -83,11 +83,14 @@ export function inferPosture(inv: Inventory, primary: { region: string; why: str
   if (inv.accelerators > 0) for (const g of inv.endpointGroups) if (g.dial > 0) serving.add(g.region);
   const activeRouting = serving.size >= 2 && serving.has(p);
   const routingWords = inv.accelerators > 0 && inv.endpointGroups.filter((g) => g.dial > 0).length >= 2 ? 'Global Accelerator endpoint groups' : 'Route 53 latency/weighted records';
-  const others = [...new Set([...inv.pieces.map((x) => x.region), ...replicas.map((r) => r.region), ...backups.map((b) => b.to), ...serving])].filter((r) => r !== p).sort();
+  const seen = [...new Set([...inv.pieces.map((x) => x.region), ...replicas.map((r) => r.region), ...backups.map((b) => b.to), ...serving])].filter((r) => r !== p).sort();
+  // A region dr-advisor does not price (a backup copy to ca-central-1, a latency record for sa-east-1) is named, not used.
+  const unpriced = seen.filter((r) => !isPricedRegion(r));
+  const others = seen.filter((r) => isPricedRegion(r));
   const drCount = (r: string) => computeIn(inv.pieces, r);
   const byEvidence = (score: (r: string) => number) => [...others].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
   const base = { primary: p, primaryWhy: primary.why, drFromRule: false, additional: [] as string[] };
-  const ignoredOf = (used: readonly string[]) => others.filter((r) => !used.includes(r));
+  const ignoredOf = (used: readonly string[]) => [...others.filter((r) => !used.includes(r)), ...unpriced];
 
   if (!others.length) {
     const dr = defaultDrRegion(p) ?? p;
@@ -97,7 +100,7 @@ export function inferPosture(inv: Inventory, primary: { region: string; why: str
       drWhy: `only ${p} is in the plan: ${dr} is dr-advisor's default DR region for ${p} (the usual partner in the same geography; the rule is defaultDr in src/model/regions.ts)`,
       drFromRule: true,
       why: 'no DR posture in the plan (nothing runs, is replicated or copied outside the primary region): `check` uses the recommended strategy',
-      ignored: [],
+      ignored: unpriced,
     };
   }
 

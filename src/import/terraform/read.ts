@@ -100,6 +100,9 @@ export function readTerraform(doc: unknown, source: string): TfDocument {
   const isPlan = isObject(doc.planned_values) || Array.isArray(doc.resource_changes) || isObject(doc.configuration);
   if (!isPlan && doc.values !== undefined && !isObject(doc.values)) throw notTerraform(source, '"values" is not an object');
   // An empty state is printed as `{"format_version":"1.0"}` alone: a state with no resources.
+  if (!isPlan && doc.values === undefined && isObject(doc.provider_schemas)) {
+    throw notTerraform(source, 'this is `terraform providers schema -json` output, not a plan or a state');
+  }
   const base = { formatVersion: fv, ...(terraformVersion ? { terraformVersion } : {}) };
   if (!isPlan) {
     return { kind: 'state', ...base, instances: walkValues(isObject(doc.values) ? doc.values.root_module : undefined, 'state'), variables: {} };

@@ -5,17 +5,19 @@
 import { Document, isMap, isScalar, isSeq, type Node, type Pair } from 'yaml';
 import type { ImportResult, ImportSummary, SkipReason } from './types';
 
+/** Comment lines end by column 118 (`# ` and 116 characters at the left margin). */
 const WIDTH = 116;
 
-/** Word-wraps comment text into lines of at most WIDTH characters, each starting with a space (`# text`). */
-function commentLines(text: string, indent = ''): string {
+/** Word-wraps comment text for a comment indented by `indent` columns; each line starts with a space (`# text`). */
+function commentLines(text: string, indent = 0): string {
+  const width = Math.max(40, WIDTH - indent);
   const out: string[] = [];
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(' ')) {
-      if (line && line.length + 1 + word.length > WIDTH) {
+      if (line && line.length + 1 + word.length > width) {
         out.push(line);
-        line = `${indent}${word}`;
+        line = word;
       } else line = line ? `${line} ${word}` : word;
     }
     out.push(line);
@@ -26,17 +28,18 @@ function commentLines(text: string, indent = ''): string {
 function attach(doc: Document, path: string, text: string): void {
   let node: unknown = doc.contents;
   const parts = path.split('.');
+  const indent = 2 * (parts.length - 1);
   for (let i = 0; i < parts.length; i++) {
     const last = i === parts.length - 1;
     if (isSeq(node)) {
       const item = node.items[Number(parts[i])] as Node | undefined;
       if (!item) return;
-      if (last) item.commentBefore = commentLines(text);
+      if (last) item.commentBefore = commentLines(text, indent);
       node = item;
     } else if (isMap(node)) {
       const pair = (node.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === parts[i]);
       if (!pair || !isScalar(pair.key)) return;
-      if (last) pair.key.commentBefore = commentLines(text);
+      if (last) pair.key.commentBefore = commentLines(text, indent);
       node = pair.value;
     } else return;
   }
@@ -63,7 +66,8 @@ export function renderImportYaml(result: ImportResult): string {
   const s = result.summary.source;
   doc.commentBefore = commentLines(
     [
-      `dr-advisor workload imported from ${s.file} (${kindWords(s)}) by \`dr-advisor import terraform\`.`,
+      `dr-advisor workload, imported from ${s.file} by \`dr-advisor import terraform\``,
+      `(${kindWords(s)}).`,
       "Values marked DEFAULT were not read from the plan: measure them and edit this file. Fields left out take dr-advisor's defaults (dr-advisor schema workload).",
       'Check it with: dr-advisor estimate -f <this file>',
     ].join('\n'),

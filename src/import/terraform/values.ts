@@ -84,3 +84,24 @@ export function indexText(index: string | number | undefined): string {
   if (index === undefined) return '';
   return typeof index === 'number' ? `[${index}]` : `[${JSON.stringify(index)}]`;
 }
+
+/** A number within [min, max], else undefined (a value outside what the workload can hold is not read). */
+export const within =
+  (min: number, max: number) =>
+  (v: unknown): number | undefined => {
+    const n = num(v);
+    return n !== undefined && n >= min && n <= max ? n : undefined;
+  };
+
+/** Readers for the workload's ranges (src/workload/schema.ts). */
+export const volumeGb = within(0, 65536);
+export const instanceCount = within(0, 10000);
+export const storageGb = within(0, 1_000_000);
+export const requestRate = within(0, 10_000_000);
+export const ttlSeconds = within(0, 172800);
+export const percent = within(0, 100);
+
+/** An EC2 instance type as the workload schema accepts it (m5.large). */
+export function isInstanceType(v: unknown): v is string {
+  return typeof v === 'string' && /^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(v);
+}
