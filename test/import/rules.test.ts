@@ -3,6 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cronIntervalHours } from '../../src/import/terraform/collect';
+import { planWorkloadName } from '../../src/cli/terraform-input';
 import { partName, workloadName } from '../../src/import/terraform/index';
 import { imp, k, planOf, ref, web, type Res } from './helpers';
 
@@ -116,6 +117,10 @@ describe('compute tiers', () => {
     expect(workloadName('checkout')).toBe('checkout');
     expect(workloadName('-my app!')).toBe('my app-');
     expect(workloadName(undefined)).toBe('workload');
+    expect(planWorkloadName('checkout.tfplan.json')).toBe('checkout');
+    expect(planWorkloadName('services/orders/plan.json')).toBe('orders');
+    expect(planWorkloadName('terraform.tfstate.json')).toBe('workload');
+    expect(planWorkloadName('prod state.json')).toBe('prod state');
   });
 });
 

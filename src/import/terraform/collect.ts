@@ -12,7 +12,7 @@ import type { Links } from './links';
 import type { TfInstance } from './read';
 import { blockRegions, isGlobalType, isPricedRegion, isRegionCode, regionOf, regionOfArn } from './regions';
 import type { ReadResource, SkippedResource, SkipReason } from './types';
-import { blocks, bool, first, indexText, instanceCount, isInstanceType, isObject, num, percent, requestRate, storageGb, str, strings, ttlSeconds, unknownAt, volumeGb } from './values';
+import { at, blocks, bool, first, indexText, instanceCount, isInstanceType, isObject, num, percent, requestRate, storageGb, str, strings, ttlSeconds, unknownAt, volumeGb } from './values';
 
 export interface ComputePiece {
   /** One resource block: module call names (no instance keys) + type.name. */
@@ -180,10 +180,18 @@ class Collector {
 
   /** Known value at a path (undefined when unknown until apply or absent). */
   private known<T>(inst: TfInstance, path: (string | number)[], read: (v: unknown) => T | undefined): T | undefined {
-    if (unknownAt(inst.unknown, path)) return undefined;
-    let cur: unknown = inst.values;
-    for (const k of path) cur = typeof k === 'number' ? (Array.isArray(cur) ? cur[k] : undefined) : isObject(cur) ? cur[k] : undefined;
-    return read(cur);
+    return unknownAt(inst.unknown, path) ? undefined : read(at(inst.values, path));
+  }
+
+  /**
+   * The region of what `inst` points at through `key`: the linked resource's region, else the region in the ARN
+   * the argument holds (a cross-region source is named by ARN).
+   */
+  private sourceOf(inst: TfInstance, key: string, types: string[]): { source?: TfInstance; value?: string; region?: string } {
+    const source = this.links.find(inst, key, types)[0];
+    const value = this.known(inst, [key], str);
+    const region = (source && (this.inv.regionByAddress.get(source.address) ?? this.locate(source, false))) ?? (value ? regionOfArn(value) : undefined);
+    return { ...(source ? { source } : {}), ...(value ? { value } : {}), ...(region ? { region } : {}) };
   }
 
   run(instances: readonly TfInstance[]): Inventory {
@@ -362,11 +370,10 @@ class Collector {
   private dbInstance(inst: TfInstance): void {
     const region = this.locate(inst);
     if (!region) return;
-    const sourceRef = this.known(inst, ['replicate_source_db'], str);
-    const source = this.links.find(inst, 'replicate_source_db', ['aws_db_instance'])[0];
+    const { source, value: sourceRef, region: linked } = this.sourceOf(inst, 'replicate_source_db', ['aws_db_instance']);
     if (sourceRef !== undefined || source || unknownAt(inst.unknown, ['replicate_source_db'])) {
       // A cross-region replica names its source by ARN; a same-region one by identifier (RDS CreateDBInstanceReadReplica).
-      const sourceRegion = (source && this.locate(source, false)) ?? (sourceRef ? (regionOfArn(sourceRef) ?? region) : undefined);
+      const sourceRegion = linked ?? (sourceRef ? region : undefined);
       if (sourceRegion === region) return this.skip(inst, 'not-modelled', 'a read replica in the same region as its source');
       this.inv.replicas.push({ kind: 'rds-replica', region, ...(sourceRegion ? { sourceRegion } : {}), address: inst.address, ...(source ? { of: source } : {}) });
       return this.markRead(inst, `DR posture: RDS read replica in ${region}`);
@@ -432,14 +439,10 @@ class Collector {
       store.addresses.push(m.address);
       this.markRead(m, `instance of cluster ${inst.name}`);
     }
-    const source = this.links.find(inst, 'replication_source_identifier', ['aws_rds_cluster'])[0];
-    const sourceRef = this.known(inst, ['replication_source_identifier'], str);
-    if (source || sourceRef) {
-      const sourceRegion = (source && this.locate(source, false)) ?? (sourceRef ? regionOfArn(sourceRef) : undefined);
-      if (sourceRegion && sourceRegion !== region) {
-        this.inv.replicas.push({ kind: 'aurora-replica', region, sourceRegion, address: inst.address, ...(source ? { of: source } : {}) });
-        return this.markRead(inst, `DR posture: cross-region replica cluster in ${region}`);
-      }
+    const { source, region: sourceRegion } = this.sourceOf(inst, 'replication_source_identifier', ['aws_rds_cluster']);
+    if (sourceRegion && sourceRegion !== region) {
+      this.inv.replicas.push({ kind: 'aurora-replica', region, sourceRegion, address: inst.address, ...(source ? { of: source } : {}) });
+      return this.markRead(inst, `DR posture: cross-region replica cluster in ${region}`);
     }
     if (global) {
       store.group = global.address;
@@ -508,9 +511,7 @@ class Collector {
   private dynamoReplica(inst: TfInstance): void {
     const region = this.locate(inst);
     if (!region) return;
-    const table = this.links.find(inst, 'global_table_arn', ['aws_dynamodb_table'])[0];
-    const arn = this.known(inst, ['global_table_arn'], str);
-    const sourceRegion = (table && this.inv.regionByAddress.get(table.address)) ?? (arn ? regionOfArn(arn) : undefined);
+    const { source: table, region: sourceRegion } = this.sourceOf(inst, 'global_table_arn', ['aws_dynamodb_table']);
     if (!sourceRegion) return this.skip(inst, 'unknown', 'its global table is not in the plan and global_table_arn is unknown');
     this.inv.replicas.push({ kind: 'dynamodb-replica', region, sourceRegion, address: inst.address, ...(table ? { of: table } : {}) });
     this.markRead(inst, `DR posture: DynamoDB replica in ${region}`);
@@ -577,9 +578,7 @@ class Collector {
   private backupReplication(inst: TfInstance): void {
     const to = this.locate(inst);
     if (!to) return;
-    const source = this.links.find(inst, 'source_db_instance_arn', ['aws_db_instance'])[0];
-    const arn = this.known(inst, ['source_db_instance_arn'], str);
-    const from = (source && this.inv.regionByAddress.get(source.address)) ?? (arn ? regionOfArn(arn) : undefined);
+    const { region: from } = this.sourceOf(inst, 'source_db_instance_arn', ['aws_db_instance']);
     if (!from) return this.skip(inst, 'unknown', 'the source instance is not in the plan and its ARN is unknown');
     if (from !== to) this.inv.backups.push({ kind: 'rds-backup-replication', from, to, address: inst.address });
     this.markRead(inst, `DR posture: RDS automated backups replicated to ${to}`);

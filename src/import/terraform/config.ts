@@ -10,7 +10,7 @@
  * `normalizeModuleProviderKeys`); Terraform 0.12 wrote `child:aws`, which is resolved up the module chain here.
  */
 import type { ModuleStep, TfInstance } from './read';
-import { at, isObject, str, type JsonObject } from './values';
+import { at, instanceKey, isObject, str, type JsonObject } from './values';
 
 export interface ResourceRef {
   mode: 'managed' | 'data';
@@ -25,17 +25,7 @@ export function parseResourceRef(ref: string): ResourceRef | undefined {
   if (!m) return undefined;
   const type = m[2];
   if (!m[1] && ['var', 'local', 'module', 'each', 'count', 'path', 'terraform', 'self'].includes(type)) return undefined;
-  let index: string | number | undefined;
-  if (m[4] !== undefined) {
-    if (m[4].startsWith('"')) {
-      try {
-        index = JSON.parse(m[4]) as string;
-      } catch {
-        index = m[4].slice(1, -1);
-      }
-    } else index = Number(m[4]);
-  }
-  return { mode: m[1] ? 'data' : 'managed', type, name: m[3], ...(index !== undefined ? { index } : {}) };
+  return { mode: m[1] ? 'data' : 'managed', type, name: m[3], ...(m[4] !== undefined ? { index: instanceKey(m[4]) } : {}) };
 }
 
 type Step = string | number;

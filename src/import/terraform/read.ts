@@ -10,7 +10,7 @@
  * Pure: no I/O.
  */
 import { InputError } from '../../errors';
-import { isObject, str, type JsonObject } from './values';
+import { instanceKey, isObject, str, type JsonObject } from './values';
 
 export type Action = 'create' | 'update' | 'no-op' | 'replace' | 'delete' | 'read' | 'forget' | 'state';
 
@@ -227,17 +227,7 @@ export function parseModuleAddress(address: string): ModuleStep[] | undefined {
   while (rest !== '') {
     const m = /^module\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[(\d+|"(?:[^"\\]|\\.)*")\])?(?:\.|$)/.exec(rest);
     if (!m) return undefined;
-    let key: string | number | undefined;
-    if (m[2] !== undefined) {
-      if (m[2].startsWith('"')) {
-        try {
-          key = JSON.parse(m[2]) as string;
-        } catch {
-          key = m[2].slice(1, -1);
-        }
-      } else key = Number(m[2]);
-    }
-    steps.push({ name: m[1], ...(key !== undefined ? { key } : {}) });
+    steps.push({ name: m[1], ...(m[2] !== undefined ? { key: instanceKey(m[2]) } : {}) });
     rest = rest.slice(m[0].length);
   }
   return steps;

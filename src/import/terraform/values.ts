@@ -45,19 +45,14 @@ export function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
 }
 
+function child(cur: unknown, k: string | number): unknown {
+  if (typeof k === 'number') return Array.isArray(cur) ? cur[k] : undefined;
+  return isObject(cur) ? cur[k] : undefined;
+}
+
 /** The value at a path of keys and list indexes, or undefined. */
 export function at(v: unknown, path: readonly (string | number)[]): unknown {
-  let cur: unknown = v;
-  for (const k of path) {
-    if (typeof k === 'number') {
-      if (!Array.isArray(cur)) return undefined;
-      cur = cur[k];
-    } else {
-      if (!isObject(cur)) return undefined;
-      cur = cur[k];
-    }
-  }
-  return cur;
+  return path.reduce<unknown>(child, v);
 }
 
 /**
@@ -68,15 +63,19 @@ export function unknownAt(unknown: unknown, path: readonly (string | number)[]):
   let cur: unknown = unknown;
   for (const k of path) {
     if (cur === true) return true;
-    if (typeof k === 'number') {
-      if (!Array.isArray(cur)) return false;
-      cur = cur[k];
-    } else {
-      if (!isObject(cur)) return false;
-      cur = cur[k];
-    }
+    cur = child(cur, k);
   }
   return cur === true;
+}
+
+/** An instance key as written inside `[...]` of an address: `0` → 0, `"us-east-1"` → "us-east-1". */
+export function instanceKey(raw: string): string | number {
+  if (!raw.startsWith('"')) return Number(raw);
+  try {
+    return JSON.parse(raw) as string;
+  } catch {
+    return raw.slice(1, -1);
+  }
 }
 
 /** The Terraform address index `[0]` or `["key"]` of an instance key. */
