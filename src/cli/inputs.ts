@@ -8,6 +8,7 @@ import { REGION_CODES } from '../model/regions';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot/catalog';
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
+import { loadTerraformWorkload } from './terraform-input';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { pricingSpinner } from './spinner';
 import { diagnostics, stderrLine } from './output';
@@ -75,7 +76,8 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
   if (flags.file !== undefined && flags.example !== undefined) throw new InputError('give either -f FILE or --example NAME, not both');
   if (flags.file === '') throw new InputError('-f needs a file name (or - for standard input)');
   if (!flags.file && !flags.example) throw new InputError('no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)');
-  let w = flags.file ? loadWorkloadFile(flags.file) : loadExample(flags.example!);
+  // A `terraform show -json` file is imported (src/import/terraform), anything else read as a workload file.
+  let w = flags.file ? (loadTerraformWorkload(flags.file, warnToStderr) ?? loadWorkloadFile(flags.file)) : loadExample(flags.example!);
   const doc: Record<string, unknown> = structuredClone(w) as unknown as Record<string, unknown>;
   let changed = false;
   // `!== undefined`, not truthiness: `--rto ''` is an error, never silently ignored.

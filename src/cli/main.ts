@@ -128,6 +128,24 @@ export function buildProgram(): Command {
     ],
   ).action(async (opts, cmd) => (await import('./commands/init')).run(opts, cmd.optsWithGlobals()));
 
+  const importCmd = program.command('import').description('write a workload file from infrastructure as code');
+  importCmd.on('command:*', (operands: string[]) => {
+    throw new InputError(unknownCommandMessage(operands[0], importCmd.commands.map((c) => c.name()), 'import'));
+  });
+  examples(
+    importCmd
+      .command('terraform')
+      .description('read `terraform show -json` (a saved plan or a state) and write a commented workload file')
+      .argument('<plan>', 'the JSON of `terraform show -json PLANFILE` (or of a state)')
+      .option('-o, --output <file>', 'where to write (default: stdout)')
+      .option('--force', 'overwrite an existing file'),
+    [
+      ['terraform show -json tfplan > plan.json', 'first, the plan as JSON'],
+      ['dr-advisor import terraform plan.json -o dr-workload.yaml', 'a commented workload file'],
+      ['dr-advisor estimate -f plan.json', 'or estimate the plan directly'],
+    ],
+  ).action(async (plan, opts, cmd) => (await import('./commands/import')).terraform(plan, opts, cmd.optsWithGlobals()));
+
   const pricing = examples(program.command('pricing').description('price data: provenance, cache and refresh'), [
     ['dr-advisor pricing status', 'snapshot date, cache contents and age'],
     ['dr-advisor pricing refresh --example web-app', 'fetch live prices for one example (needs AWS credentials)'],
@@ -238,7 +256,7 @@ export function buildProgram(): Command {
       'usage: dr-advisor <command> [options]\n' +
         '  estimate --example web-app      price and time the four DR strategies\n' +
         '  check -f dr-workload.yaml       CI gate on budget and RTO/RPO targets\n' +
-        '  init | schema | pricing | wizard | completion | help\n' +
+        '  init | import | schema | pricing | wizard | completion | help\n' +
         'Not on a terminal, so no wizard. Run `dr-advisor --help` for more.\n',
     );
     process.exitCode = 2;

@@ -95,7 +95,7 @@ describe('completion', () => {
       return r.stdout.split('\n').filter(Boolean).sort();
     };
     expect(complete('dr-advisor est')).toEqual(['estimate']);
-    expect(complete('dr-advisor ')).toEqual(['check', 'completion', 'estimate', 'help', 'init', 'pricing', 'schema', 'wizard']);
+    expect(complete('dr-advisor ')).toEqual(['check', 'completion', 'estimate', 'help', 'import', 'init', 'pricing', 'schema', 'wizard']);
     expect(complete('dr-advisor pricing ')).toEqual(['help', 'refresh', 'status']);
     expect(complete('dr-advisor estimate --form')).toEqual(['--format']);
     expect(complete('dr-advisor estimate --format ')).toEqual(['json', 'markdown', 'table']);

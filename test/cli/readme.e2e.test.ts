@@ -37,6 +37,8 @@ function readmeCommands(md: string): Command[] {
 const SETUP = /^(npm (ci|install|link|test|start|run (build|typecheck|goldens|snapshot|examples))\b|node bench\/)/;
 const NEEDS_TERMINAL = /^dr-advisor( wizard\b.*)?$/;
 const NEEDS_AWS = /\bpricing refresh\b|--pricing live\b/;
+/** Lines that run Terraform itself (to make plan.json); the test puts a real plan JSON fixture there instead. */
+const NEEDS_TERRAFORM = /^terraform\b/;
 
 const commands = readmeCommands(README);
 const work = mkdtempSync(join(tmpdir(), 'dr-readme-'));
@@ -46,6 +48,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 /** `dr-advisor` as `npm link` of the built clone leaves it. */
 mkdirSync(bin);
 writeFileSync(join(bin, 'dr-advisor'), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
+copyFileSync(join(ROOT, 'test', 'fixtures', 'terraform', 'web-app.plan.json'), join(work, 'plan.json'));
 for (const [service, example] of [['checkout', 'web-app'], ['orders-api', 'serverless-dynamodb'], ['global-saas', 'global-saas']]) {
   mkdirSync(join(work, 'services', service), { recursive: true });
   copyFileSync(join(ROOT, 'data', 'examples', `${example}.yaml`), join(work, 'services', service, 'dr.yaml'));
@@ -82,6 +85,10 @@ describe('README commands', () => {
         skipped.push(`${line}  (needs AWS credentials and the network)`);
         continue;
       }
+      if (NEEDS_TERRAFORM.test(line)) {
+        skipped.push(`${line}  (needs Terraform; plan.json is a fixture here)`);
+        continue;
+      }
       const r = run(line);
       if (NEEDS_TERMINAL.test(line)) {
         // Not a terminal here: it must refuse in one documented line, exit 2, not hang or crash.
@@ -101,9 +108,12 @@ describe('README commands', () => {
       'dr-advisor estimate -f dr-workload.yaml --format markdown -o dr-review.md',
       'dr-advisor check -f dr-workload.yaml',
       'eval "$(dr-advisor completion bash)"',
+      'dr-advisor import terraform plan.json -o dr-imported.yaml',
+      'dr-advisor estimate -f plan.json',
     ]));
+    expect(readFileSync(join(work, 'dr-imported.yaml'), 'utf8')).toMatch(/^compute:/m);
     expect(readFileSync(join(work, 'dr-review.md'), 'utf8')).toMatch(/^# DR assessment: /);
     expect(JSON.parse(readFileSync(join(work, 'dr-baseline.json'), 'utf8')).kind).toBe('dr-advisor-check');
-    expect(skipped.every((s) => SETUP.test(s) || NEEDS_AWS.test(s))).toBe(true);
+    expect(skipped.every((s) => SETUP.test(s) || NEEDS_AWS.test(s) || NEEDS_TERRAFORM.test(s))).toBe(true);
   }, 240_000);
 });
