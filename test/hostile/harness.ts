@@ -8,7 +8,7 @@
  * `DR_ADVISOR_BIN=/path/to/bin/dr-advisor.js` runs the suite against another build (e.g. the branch point's).
  */
 import { spawn, type StdioOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN as BUILT } from '../helpers/cli';
@@ -39,7 +39,7 @@ export interface RunOptions {
   /** Text for stdin, or a file to open as stdin (a device such as /dev/zero), or 'inherit-none' for /dev/null. */
   input?: string;
   stdinFile?: string;
-  /** Runs as another user (root only): `setpriv` to uid/gid 65534, for EACCES as root. */
+  /** Runs as another user (root only): `setpriv` to uid/gid 65534, for EACCES as root. Runs {@link publicBuild}. */
   asNobody?: boolean;
   /** Runs inside a pseudo-terminal (util-linux `script`), for the TTY cases. */
   tty?: boolean;
@@ -90,13 +90,34 @@ function shellQuote(s: string): string {
 
 let seq = 0;
 
+let publicBin: string | undefined;
+/**
+ * A world-readable copy of the built CLI (bin/, dist/, data/, package.json) for the runs as uid 65534: a clone in a
+ * private folder (`mktemp -d` is 0700) cannot be entered by that user, so it would fail to start instead of meeting
+ * the unreadable file. The snapshot path needs nothing from node_modules.
+ */
+export function publicBuild(): string {
+  if (publicBin) return publicBin;
+  const root = join(BIN, '..', '..');
+  const dir = mkdtempSync(join(tmpdir(), 'dr-hostile-public-'));
+  for (const part of ['bin', 'dist', 'data', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  for (const p of [dir, join(dir, 'bin'), join(dir, 'dist'), join(dir, 'data'), join(dir, 'data', 'examples')]) chmodSync(p, 0o755);
+  publicBin = join(dir, 'bin', 'dr-advisor.js');
+  return publicBin;
+}
+
+/** The bundled examples folder of {@link publicBuild}, readable by uid 65534. */
+export function publicExamples(): string {
+  return join(publicBuild(), '..', '..', 'data', 'examples');
+}
+
 /** Runs `dr-advisor ...args` and measures it. Never throws for the CLI's behaviour. */
 export function run(args: string[], opts: RunOptions = {}): Promise<Run> {
   return (opts.unthrottled ? (w: () => Promise<Run>) => w() : slot<Run>)(
     () =>
       new Promise<Run>((resolve) => {
         const rssFile = join(scratch, `rss-${process.pid}-${++seq}`);
-        let argv = [process.execPath, BIN, ...args];
+        let argv = [process.execPath, opts.asNobody ? publicBuild() : BIN, ...args];
         if (opts.tty) argv = ['script', '-qec', argv.map(shellQuote).join(' '), '/dev/null'];
         if (opts.asNobody) argv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...argv];
         if (TIME && !opts.onSpawn) argv = [TIME, '-f', '%M', '-o', rssFile, ...argv];
@@ -243,6 +264,7 @@ export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 /** Removes the suite's scratch folder (FIFOs, the 10,001-file folder, ...). */
 export function removeScratch(): void {
   rmSync(scratch, { recursive: true, force: true });
+  if (publicBin) rmSync(join(publicBin, '..', '..'), { recursive: true, force: true });
 }
 
 export function fresh(name: string): string {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileYaml } from '../fuzz/arbitraries';
-import { EXAMPLES, LIMIT_MS, RAW_CONTROL, fresh, record, removeScratch, run, writeSummary, type Run, type RunOptions } from './harness';
+import { EXAMPLES, LIMIT_MS, RAW_CONTROL, fresh, publicExamples, record, removeScratch, run, writeSummary, type Run, type RunOptions } from './harness';
 
 const SEED = 15;
 const WEB_APP = readFileSync(join(EXAMPLES, 'web-app.yaml'), 'utf8');
@@ -178,7 +178,7 @@ describe('file-system errors name the path and the cause, exit 2', () => {
   chmodSync(secret, 0o600);
   if (IS_ROOT && HAS_SETPRIV) {
     hostile(A, 'EACCES: an unreadable workload file', ['estimate', '-f', secret], inputError(/unreadable\.yaml: cannot read the workload file: permission denied \(EACCES\)/), { asNobody: true, cwd: '/', env: { DR_ADVISOR_CACHE_DIR: '/tmp' } });
-    hostile(A, 'EACCES: an unreadable baseline', ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--baseline', secret], inputError(/--baseline .*unreadable\.yaml: cannot read the file: permission denied \(EACCES\)/), { asNobody: true, cwd: '/', env: { DR_ADVISOR_CACHE_DIR: '/tmp' } });
+    hostile(A, 'EACCES: an unreadable baseline', ['check', '-f', join(publicExamples(), 'web-app.yaml'), '--baseline', secret], inputError(/--baseline .*unreadable\.yaml: cannot read the file: permission denied \(EACCES\)/), { asNobody: true, cwd: '/', env: { DR_ADVISOR_CACHE_DIR: '/tmp' } });
   } else if (!IS_ROOT) {
     chmodSync(secret, 0o000);
     hostile(A, 'EACCES: an unreadable workload file', ['estimate', '-f', secret], inputError(/permission denied \(EACCES\)/));
