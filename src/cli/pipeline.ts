@@ -8,6 +8,7 @@ import { planEstimate, type EstimatePlan } from '../advisor/plan';
 import type { Report } from '../advisor/types';
 import type { PricingOptions } from '../pricing/index';
 import { distinctKeys } from '../pricing/keys';
+import { SimulationCache } from '../recovery/montecarlo';
 import type { PriceBook } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
@@ -30,9 +31,11 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   run: EvaluateRun,
 ): Promise<{ items: (T & { report: Report })[]; warnings: string[] }> {
   const { prices, warnings } = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
+  // One cache of simulations for every plan: files with the same phases and assumption values simulate once.
+  const cache = new SimulationCache();
   const out = items.map((item) => ({
     ...item,
-    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings }),
+    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }),
   }));
   return { items: out, warnings };
 }

@@ -3,8 +3,8 @@ import Table from 'cli-table3';
 import type { CheckReport } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
-  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
-  strategyText,
+  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rpoText, rtoText, strategyFootnote,
+  strategyText, timeHeads,
 } from './check-shared';
 import { makeStyle } from './style';
 
@@ -20,10 +20,10 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean }): stri
   const c = makeStyle(opts.color);
   const out: string[] = [];
   out.push((r.pass ? c.bold.green : c.bold.red)(headline(r)));
-  const t = table(['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'], opts.color);
+  const t = table(['', 'Workload', 'File', 'Strategy', 'DR cost/month', ...timeHeads(r), 'Targets', 'Result'], opts.color);
   for (const w of r.workloads) {
     t.push([
-      w.pass ? c.green('✓') : c.red('✗'), w.name, w.file, strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w),
+      w.pass ? c.green('✓') : c.red('✗'), w.name, w.file, strategyText(w), costText(w), rtoText(w), rpoText(w), checkTargetsText(w),
       w.pass ? c.green(resultText(w)) : c.red(resultText(w)),
     ]);
   }

@@ -1,9 +1,9 @@
 /**
- * The cost-versus-RTO frontier, drawn: a plain-text scatter for the terminal (RTO P90 on a log axis, since options
+ * The cost-versus-RTO frontier, drawn: a plain-text scatter for the terminal (RTO at the stated confidence on a log axis, since options
  * range from minutes to hours) and a Mermaid quadrant chart for Markdown. Pure text; no colour here.
  */
 import type { FrontierEntry, Report } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { mdTable } from './markdown-table';
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -16,7 +16,7 @@ export function plottedPoints(r: Report): FrontierEntry[] {
 export function asciiFrontier(r: Report, width = 56, height = 12): string {
   const pts = plottedPoints(r);
   if (pts.length === 0) return '';
-  const xs = pts.map((p) => Math.log10(Math.max(p.rtoP90, 1)));
+  const xs = pts.map((p) => Math.log10(Math.max(p.rtoAtConfidence, 1)));
   const ys = pts.map((p) => p.cost);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
@@ -36,10 +36,11 @@ export function asciiFrontier(r: Report, width = 56, height = 12): string {
   const left = formatDuration(10 ** x0);
   const right = formatDuration(10 ** x1);
   lines.push(`${' '.repeat(12)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
-  lines.push(`${' '.repeat(12)}DR cost/month (up) vs RTO P90 (right, log scale); + marks overlapping points`);
+  const conf = formatPct(r.targets.confidence);
+  lines.push(`${' '.repeat(12)}DR cost/month (up) vs RTO at ${conf} confidence (right, log scale); + marks overlapping points`);
   pts.forEach((p, i) => {
     const mark = p.pareto ? 'Pareto-optimal' : `dominated by ${nameOf(r, p.dominatedBy!)}`;
-    lines.push(`  ${LABELS[i]}  ${p.name}: ${formatUsd(p.cost)}/month, RTO P90 ${formatDuration(p.rtoP90)} — ${mark}`);
+    lines.push(`  ${LABELS[i]}  ${p.name}: ${formatUsd(p.cost)}/month, RTO at ${conf} ${formatDuration(p.rtoAtConfidence)} — ${mark}`);
   });
   return lines.join('\n');
 }
@@ -60,7 +61,7 @@ function coord(v: number): string {
 
 export function mermaidFrontier(r: Report): string {
   const pts = plottedPoints(r);
-  const xs = pts.map((p) => Math.log10(Math.max(p.rtoP90, 1)));
+  const xs = pts.map((p) => Math.log10(Math.max(p.rtoAtConfidence, 1)));
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const costs = pts.map((p) => p.cost);
   const [y0, y1] = [Math.min(...costs), Math.max(...costs)];
@@ -70,7 +71,7 @@ export function mermaidFrontier(r: Report): string {
   const lines = [
     '```mermaid',
     'quadrantChart',
-    '    title DR cost per month vs RTO P90',
+    `    title DR cost per month vs RTO P${Math.round(r.targets.confidence * 100)}`,
     '    x-axis Faster recovery --> Slower recovery',
     '    y-axis Lower cost --> Higher cost',
     '    quadrant-1 Costly and slow',
@@ -85,11 +86,11 @@ export function mermaidFrontier(r: Report): string {
 
 export function frontierTable(r: Report): string {
   return mdTable(
-    ['Option', 'DR cost/month', 'RTO P90', 'Frontier'],
+    ['Option', 'DR cost/month', `RTO at ${formatPct(r.targets.confidence)}`, 'Frontier'],
     r.frontier.map((p) => [
       p.name,
       formatUsd(p.cost),
-      formatDuration(p.rtoP90),
+      formatDuration(p.rtoAtConfidence),
       p.sameAs ? `same as ${nameOf(r, p.sameAs)}` : p.pareto ? '**Pareto-optimal**' : `dominated by ${nameOf(r, p.dominatedBy!)}`,
     ]),
   );

@@ -1,19 +1,23 @@
 /** `--format markdown`: a report to paste into a design doc or a pull request; renders cleanly on GitHub. */
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
+import { ANNUAL_HEAD, annualLine, annualRows, scenarioCell } from './annual';
+import {
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, pricingLine, quantityText, recommended, regionsLine, rpoCell, rtoCell, targetsLine, unitPriceText, verdictLine,
+} from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
-  const head = ['Strategy', 'DR cost/month', 'RTO', 'RTO P50 / P90 / P99', 'RPO', 'P(RTO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
-  const rows = r.strategies.map((s) => [
+  const conf = confidenceText(r);
+  const head = ['Strategy', 'DR cost/month', `RTO P50 (at ${conf})`, 'RTO P90 / P99', `RPO P50 (at ${conf})`, 'P(RTO / RPO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
+  const rows = comparisonRows(r).map((s) => [
     s.id === r.recommendation.strategy ? `**${s.name}** (recommended)` : s.name,
     costCell(s),
-    `${formatDuration(s.rtoSeconds)} (${s.rtoCategory})`,
-    `${formatDuration(s.rto.p50)} / ${formatDuration(s.rto.p90)} / ${formatDuration(s.rto.p99)}`,
-    `${formatDuration(s.rpoSeconds)} (${s.rpoCategory})`,
+    `${rtoCell(s)}${'rtoCategory' in s ? ` · ${s.rtoCategory}` : ''}`,
+    `${formatDuration(s.rto.p90)} / ${formatDuration(s.rto.p99)}`,
+    `${rpoCell(s)}${'rpoCategory' in s ? ` · ${s.rpoCategory}` : ''}`,
     chanceCell(s),
     ...(annual ? [formatUsd(s.expectedAnnualLoss ?? 0), formatUsd(s.totalAnnualCost ?? 0)] : []),
     meetsCell(s),
@@ -36,7 +40,7 @@ function strategySection(s: StrategyResult): string {
     ['Phase', 'Runs', 'Typical', 'Range', 'Assumptions'],
     s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions.map((a) => `\`${a}\``), ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']),
   );
-  const rpo = s.rpoSources.map((x) => `- RPO of ${x.store}: **${formatDuration(x.seconds)}**, ${x.mechanism}`).join('\n');
+  const rpo = s.rpoSources.map((x) => `- RPO of ${x.store}: typically **${formatDuration(x.seconds)}**, at most ${formatDuration(x.highSeconds)}: ${x.mechanism}`).join('\n');
   const notes = s.notes.map((n) => `> **Note:** ${n}`).join('\n>\n');
   return [
     `### ${s.name}: ${formatUsd(s.drMonthlyCost)}/month, RTO ${formatDuration(s.rtoSeconds)}, RPO ${formatDuration(s.rpoSeconds)}`,
@@ -46,13 +50,17 @@ function strategySection(s: StrategyResult): string {
     '',
     phases,
     '',
+    `RTO P50 ${formatDuration(s.rtoSeconds)}, at ${formatPct(s.rto.confidence)} confidence ${formatDuration(s.rto.atConfidence)}, P99 ${formatDuration(s.rto.p99)}; the typical values sum to ${formatDuration(s.rtoTypicalSumSeconds)} (a reference only).`,
+    '',
     rpo || '- No data stores: nothing to lose.',
+    '',
+    annualLine(s),
     ...(notes ? ['', notes] : []),
   ].join('\n');
 }
 
 export function renderMarkdown(r: Report): string {
-  const rec = r.strategies.find((s) => s.id === r.recommendation.strategy)!;
+  const rec = recommended(r);
   const parts = [
     `# DR assessment: ${r.workload.name}`,
     '',
@@ -62,6 +70,8 @@ export function renderMarkdown(r: Report): string {
     '',
     r.recommendation.reason,
     '',
+    ...r.recommendation.notDominating.flatMap((n) => [`> **Frontier:** ${n.reason}`, '']),
+    ...r.recommendation.notes.flatMap((n) => [`> **Note:** ${n}`, '']),
     '**Why not the others**',
     '',
     ...r.recommendation.rejected.map((x) => `- ${x.reason}`),
@@ -70,7 +80,14 @@ export function renderMarkdown(r: Report): string {
     '',
     comparisonTable(r),
     '',
-    `RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
+    `${verdictLine(r)} RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate, drawn per sample.`,
+    '',
+    ...r.notes.flatMap((n) => [`> **Cost order:** ${n}`, '']),
+    '## Expected annual cost',
+    '',
+    mdTable(ANNUAL_HEAD, annualRows(r, comparisonRows(r))),
+    '',
+    `Regional outages ${r.workload.business.regionEventsPerYear}/yr (median ${formatDuration(r.noDr.rto.p50)}, P90 ${formatDuration(r.noDr.rto.p90)}), AZ outages ${r.workload.business.azEventsPerYear}/yr, corruption ${r.workload.business.corruptionEventsPerYear}/yr. Downtime when failing over is min(recovery, outage); data loss is charged only when the failover completes; each strategy takes the cheaper of failing over and waiting. Failovers: the DR side at full size until failback, and the re-seed of the primary; drills: \`drillsPerYear\` × \`drillHours\` × the DR side at full size.`,
     '',
     ...breakEvenSection(r),
     ...frontierSection(r),
@@ -108,7 +125,7 @@ function frontierSection(r: Report): string[] {
   return [
     '## Cost versus RTO: the frontier',
     '',
-    'Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO P90).',
+    `Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO at ${confidenceText(r)} confidence).`,
     '',
     mermaidFrontier(r),
     '',
@@ -118,14 +135,8 @@ function frontierSection(r: Report): string[] {
 }
 
 export function scenarioTable(r: Report): string {
-  const head = ['Scenario', ...r.strategies.map((s) => s.name)];
-  const rows = r.scenarios.map((sc) => [
-    sc.name,
-    ...r.strategies.map((s) => {
-      const x = sc.strategies.find((y) => y.strategy === s.id)!;
-      return `RTO ${formatDuration(x.rtoSeconds)} · RPO ${formatDuration(x.rpoSeconds)}`;
-    }),
-  ]);
+  const head = ['Scenario (events/yr)', ...r.strategies.map((s) => s.name)];
+  const rows = r.scenarios.map((sc) => [`${sc.name} (${sc.eventsPerYear})`, ...r.strategies.map((s) => scenarioCell(sc, s.id))]);
   return mdTable(head, rows);
 }
 

@@ -1,8 +1,11 @@
 /** The terminal renderer: the four strategies side by side, the recommendation and why, the pricing source. */
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
-import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
+import { annualLine, scenarioCell } from './annual';
+import {
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, targetsLine, unitPriceText, verdictLine,
+} from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
 import { modelOf } from '../strategies';
@@ -26,28 +29,34 @@ export function renderTable(r: Report, opts: RenderOptions): string {
   out.push(c.bold(`${r.workload.name}`) + `  ${regionsLine(r)}  ·  ${targetsLine(r)}`);
   out.push(`Primary region (${r.workload.regions.primary}) runs at ${formatUsd(r.primaryMonthlyCost)}/month; DR cost below is on top of that.`);
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
-  const head = ['Strategy', 'DR cost/month', 'RTO (P90)', 'RPO', 'P(RTO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
+  const conf = confidenceText(r);
+  const head = ['Strategy', 'DR cost/month', `RTO P50 (at ${conf})`, `RPO P50 (at ${conf})`, 'P(RTO / RPO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
   const t = table(head, opts.color);
-  for (const s of r.strategies) {
+  for (const s of comparisonRows(r)) {
     const rec = s.id === r.recommendation.strategy;
     const name = rec ? c.bold.green(`▶ ${s.name}`) : `  ${s.name}`;
     const meets = s.meetsTargets ? c.green(meetsCell(s)) : c.red(meetsCell(s));
     t.push([
-      name, costCell(s), rtoCell(s), formatDuration(s.rpoSeconds), chanceCell(s),
+      name, costCell(s), rtoCell(s), rpoCell(s), chanceCell(s),
       ...(annual ? [formatUsd(s.expectedAnnualLoss ?? 0), formatUsd(s.totalAnnualCost ?? 0)] : []), meets,
     ]);
   }
   out.push(t.toString());
+  out.push(c.dim(verdictLine(r)));
   out.push(`${c.bold('Recommendation:')} ${c.bold(nameOf(r, r.recommendation.strategy))}. ${r.recommendation.reason}`);
+  for (const n of r.recommendation.notDominating) out.push(`  ${c.yellow('Frontier:')} ${n.reason}`);
+  for (const n of r.recommendation.notes) out.push(`  ${c.yellow('Note:')} ${n}`);
   out.push(c.bold('Why not the others:'));
   for (const rej of r.recommendation.rejected) out.push(`  - ${rej.reason}`);
   for (const b of r.breakEven) if (b.downtimeCostPerHour !== null) out.push(`${c.dim('Break-even:')} ${b.sentence}`);
+  for (const n of r.notes) out.push(`${c.yellow('Cost order:')} ${n}`);
   const pareto = r.frontier.filter((p) => p.pareto && p.sameAs === null).map((p) => p.name);
-  if (pareto.length) out.push(`${c.dim('Pareto-optimal on cost vs RTO P90:')} ${pareto.join('; ')} (--explain draws the frontier).`);
+  if (pareto.length) out.push(`${c.dim(`Pareto-optimal on cost vs RTO at ${conf}:`)} ${pareto.join('; ')} (--explain draws the frontier).`);
   if (!opts.explain) {
-    // The strategy whose model puts its first note in the headline (warm standby: "manual detection dominates").
-    const headline = r.strategies.find((s) => modelOf(s.id)?.headlineNote && s.notes.length);
-    if (headline) out.push(`${c.yellow('Note:')} ${headline.name}: ${headline.notes[0]}.`);
+    // The strategies whose model puts its first note in the headline ("manual detection dominates").
+    for (const s of r.strategies) if (modelOf(s.id)?.headlineNote && s.notes.length) out.push(`${c.yellow('Note:')} ${s.name}: ${s.notes[0]}.`);
+    const risky = r.strategies.filter((s) => s.notes.some((n) => n.startsWith('capacity risk')));
+    if (risky.length) out.push(`${c.yellow('Capacity risk:')} ${risky.map((s) => s.name).join(', ')}: ${risky[0].notes.find((n) => n.startsWith('capacity risk'))!.replace(/^capacity risk: /, '')}.`);
   }
   if (opts.explain) out.push(...explain(r, c));
   out.push(c.dim(pricingLine(r)));
@@ -59,20 +68,16 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>): string[] {
   const out: string[] = [''];
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
   out.push(lineItemTable(r.primaryLineItems, false));
+  out.push('', c.bold(`${r.noDr.name}: ${r.noDr.summary}`), `RTO P50 ${formatDuration(r.noDr.rtoSeconds)} (at ${confidenceText(r)} ${formatDuration(r.noDr.rto.atConfidence)}) · RPO 0: ${r.noDr.note}.`);
   for (const s of r.strategies) out.push(...explainStrategy(s, c));
   if (r.frontier.length) {
-    out.push(c.bold('Cost versus RTO P90: strategies and variants'));
+    out.push(c.bold(`Cost versus RTO at ${confidenceText(r)} confidence: strategies and variants`));
     out.push(asciiFrontier(r));
     out.push('');
   }
-  out.push(c.bold('Disruption scenarios'));
+  out.push(c.bold('Disruption scenarios (medians; events a year)'));
   const st = table(['Scenario', ...r.strategies.map((s) => s.name)], false);
-  for (const sc of r.scenarios) {
-    st.push([sc.name, ...r.strategies.map((s) => {
-      const x = sc.strategies.find((y) => y.strategy === s.id)!;
-      return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
-    })]);
-  }
+  for (const sc of r.scenarios) st.push([`${sc.name}\n${sc.eventsPerYear}/yr`, ...r.strategies.map((s) => scenarioCell(sc, s.id).replace(' · ', '\n'))]);
   out.push(st.toString());
   const scNotes = new Set(r.scenarios.filter((sc) => sc.id !== 'region-outage').flatMap((sc) => sc.strategies.map((x) => `${sc.name}: ${x.note}.`)));
   out.push(...scNotes, '');
@@ -90,15 +95,19 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>): string[] {
 function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>): string[] {
   const out: string[] = [''];
   out.push(c.bold(`${s.name} — ${s.summary}`));
-  out.push(`DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; P50 ${formatDuration(s.rto.p50)}, P90 ${formatDuration(s.rto.p90)}, P99 ${formatDuration(s.rto.p99)}) · RPO ${formatDuration(s.rpoSeconds)} (${s.rpoCategory})`);
+  const pct = formatPct(s.rto.confidence);
+  out.push(
+    `DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO P50 ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; at ${pct} ${formatDuration(s.rto.atConfidence)}, P99 ${formatDuration(s.rto.p99)}; typical values sum to ${formatDuration(s.rtoTypicalSumSeconds)}, a reference only) · RPO P50 ${formatDuration(s.rpoSeconds)} (${s.rpoCategory}; at ${pct} ${formatDuration(s.rpo.atConfidence)})`,
+  );
   out.push(lineItemTable(s.lineItems, false));
   const t = table(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], false);
   for (const p of s.phases) {
     t.push([p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
   }
   out.push(t.toString());
-  out.push('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate.');
-  for (const r of s.rpoSources) out.push(`RPO ${r.store}: ${formatDuration(r.seconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
+  out.push('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate, drawn per sample; the workload RPO is the worst store per sample.');
+  for (const r of s.rpoSources) out.push(`RPO ${r.store}: typically ${formatDuration(r.seconds)}, at most ${formatDuration(r.highSeconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
+  out.push(annualLine(s));
   for (const n of s.notes) out.push(`${c.yellow('Note:')} ${n}`);
   return out;
 }

@@ -55,8 +55,8 @@ export async function runWizard(start: Draft, source: string | undefined, io: Wi
 /** The strategy to record in the file: the user's choice, defaulting to the recommended one. */
 async function askStrategy(report: Report, prompt: Prompt): Promise<StrategyId> {
   const results = report.strategies.filter((s): s is typeof s & { id: StrategyId } => (STRATEGY_IDS as readonly string[]).includes(s.id));
-  const rec = report.strategies.find((s) => s.id === report.recommendation.strategy);
-  const recBase = (rec?.base ?? report.recommendation.strategy) as StrategyId;
+  // The recommended option may be a drop-in variant (e.g. active-active with Global Accelerator): default to its base.
+  const recBase = (report.recommendation.base ?? report.recommendation.strategy) as StrategyId;
   return prompt.select<StrategyId>({
     ...Q.strategy,
     choices: results.map((s) => ({ value: s.id, name: `${s.name}${s.id === recBase ? ' (recommended)' : ''}`, description: s.summary })),

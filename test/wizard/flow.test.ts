@@ -51,13 +51,16 @@ describe('runWizard', () => {
     const { result, prompt, out, fs } = await run([...ENTER_15, '', '', '']);
     expect(prompt.left()).toBe(0);
     const rec = result.report.recommendation;
-    const recName = result.report.strategies.find((s) => s.id === rec.strategy)!.name;
+    // The recommended option may be a drop-in variant of a strategy (priced beside the four): its base is recorded.
+    const recommended = [...result.report.strategies, ...result.report.variants].find((s) => s.id === rec.strategy)!;
+    const recName = recommended.name;
     expect(out).toContain('Pre-filled from example web-app.');
     expect(out).toContain(`Recommendation: ${recName}. ${rec.reason}`);
     expect(out).toContain('Saved dr-workload.yaml.\nIn CI, gate on budget and targets with:\n  dr-advisor check -f dr-workload.yaml\n');
     // The strategy question defaults to the recommended strategy and lists only the four base ids.
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
-    expect(strategyQ.default).toBe(result.report.strategies.find((s) => s.id === rec.strategy)!.base);
+    expect(strategyQ.default).toBe(recommended.base);
+    expect(rec.base).toBe(recommended.base);
     expect(strategyQ.choices).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
     expect(fs.writes).toEqual([{ path: 'dr-workload.yaml', force: false }]);
     const text = fs.store.get('dr-workload.yaml')!;
@@ -134,7 +137,7 @@ describe('prefill', () => {
     const { draft, source } = prefill({ from: 'data/examples/serverless-dynamodb.yaml' });
     expect(source).toBe('data/examples/serverless-dynamodb.yaml');
     expect(draft.business.regionEventsPerYear).toBeUndefined();
-    expect(draft.compute).toEqual({ instanceType: 'c5.large', count: 3, ebsGbPerInstance: 20 });
+    expect(draft.compute).toEqual({ instanceType: 'c5.large', count: 3, ebsGbPerInstance: 20, ebsVolumesPerInstance: 1 });
   });
   it('starts from the init starter when nothing is given', () => {
     expect(prefill({}).draft.name).toBe('my-service');

@@ -121,7 +121,7 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
     const saved = validateWorkload(parseYaml(text), 'dr-workload.yaml');
     expect(saved.name).toBe('shop');
     expect(saved.regions).toEqual({ primary: 'us-east-1', dr: 'eu-west-1', additional: [] });
-    expect(saved.compute).toEqual({ instanceType: 'm5.xlarge', count: 3, ebsGbPerInstance: 50 });
+    expect(saved.compute).toEqual({ instanceType: 'm5.xlarge', count: 3, ebsGbPerInstance: 50, ebsVolumesPerInstance: 1 });
     expect(saved.database).toMatchObject({ engine: 'aurora-mysql', instanceClass: 'db.r6g.large', storageGb: 500 });
     expect(saved.operations).toMatchObject({ detection: 'automated', failoverDecision: 'automated' });
     expect(saved.targets).toEqual({ rto: '15m', rpo: '15m', maxMonthlyCost: 1500 });
