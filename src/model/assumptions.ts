@@ -88,7 +88,7 @@ export const ASSUMPTIONS = {
   appBootstrapMinutes: {
     value: 4, low: 1, high: 15, unit: 'minutes', estimated: true,
     description: 'application bootstrap and load-balancer registration',
-    source: `EC2 Auto Scaling: console default health-check grace period 300 s [V] https://docs.aws.amazon.com/autoscaling/ec2/userguide/health-check-grace-period.html; [I] (${N('§4')})`,
+    source: `EC2 Auto Scaling UG (health check grace period): console default 300 s [V]; [I] (${N('§4')})`,
   },
   warmStandbyScaleOutMinutes: {
     value: 5, low: 3, high: 15, unit: 'minutes', estimated: true,
@@ -108,7 +108,7 @@ export const ASSUMPTIONS = {
   capacityRiskInstances: {
     value: 10, low: 5, high: 100, unit: 'count', estimated: true,
     description: 'instances launched in the DR region at failover above which the output flags a capacity risk',
-    source: `REL13-BP02: reserve capacity in the recovery region (On-Demand Capacity Reservations) [V2] https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_disaster_recovery.html; threshold [I] (${N('§4')})`,
+    source: `Well-Architected REL13-BP02: reserve capacity in the recovery region (capacity reservations) [V2]; threshold [I] (${N('§4')})`,
   },
   // ---- data: restore and promotion ------------------------------------------------------------------------------
   rdsSnapshotRestoreMinutes: {
@@ -134,7 +134,7 @@ export const ASSUMPTIONS = {
   dynamodbRestoreMinutes: {
     value: 30, low: 10, high: 120, unit: 'minutes', estimated: true,
     description: 'DynamoDB restore from a cross-region backup copy, for a 500 GB table (scales with storage)',
-    source: `DynamoDB DG: "95 percent of customers' table restores complete in less than one hour" [V] https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Restore.Tutorial.html; scaling [I] (${N('§5')})`,
+    source: `DynamoDB DG (backup and restore): "95 percent of customers' table restores complete in less than one hour" [V2]; scaling [I] (${N('§5')})`,
   },
   rdsReplicaPromotionMinutes: {
     value: 10, low: 3, high: 30, unit: 'minutes', estimated: true,
@@ -192,7 +192,7 @@ export const ASSUMPTIONS = {
   pitrRestoreGranularitySeconds: {
     value: 1, low: 1, high: 1, unit: 'seconds', estimated: false,
     description: 'point-in-time restore to just before the damage: restorable to the second (RDS, Aurora, DynamoDB)',
-    source: `DynamoDB RestoreTableToPointInTime: restores to the selected "day:hour:minute:second" [V] https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_RestoreTableToPointInTime.html; Aurora: "restore to any point within the backup retention period" [V] https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Managing.Backups.html (${N('§7')})`,
+    source: `DynamoDB DG "Restore a table in DynamoDB": restores "to the state based on the selected date and time (day:hour:minute:second)" [V] https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/pointintimerecovery_restores.html; Aurora: "restore to any point within the backup retention period" [V] https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Aurora.Managing.Backups.html (${N('§7')})`,
   },
   backupCopyLagMinutes: {
     value: 10, low: 0, high: 55, unit: 'minutes', estimated: true,
@@ -217,7 +217,7 @@ export const ASSUMPTIONS = {
   dynamodbGlobalLagSeconds: {
     value: 1, low: 0.5, high: 5, unit: 'seconds', estimated: false, dist: LOGNORMAL_99,
     description: 'DynamoDB global tables (MREC) replication lag (median; 5 s at the 99th percentile)',
-    source: `DynamoDB DG "Global tables: how it works": "typically within a second or less", RPO "usually a few seconds" [V2] https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/V2globaltables_HowItWorks.html (${N('§6')})`,
+    source: `DynamoDB DG "Global tables: how it works": "typically within a second or less", RPO "usually a few seconds" [V2] (${N('§6')})`,
   },
   s3CrrLagMinutes: {
     value: 15, low: 1, high: 120, unit: 'minutes', estimated: true, dist: LOGNORMAL_99,
@@ -243,7 +243,7 @@ export const ASSUMPTIONS = {
   rdsMultiAzFailoverMinutes: {
     value: 2, low: 1, high: 3, unit: 'minutes', estimated: true,
     description: 'RDS Multi-AZ failover inside the region after an AZ loss',
-    source: `RDS UG "Multi-AZ DB instance deployments": failover "typically 60–120 seconds" [V2] https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZSingleStandby.html (${N('§5')})`,
+    source: `RDS UG "Multi-AZ DB instance deployments": failover "typically 60–120 seconds" [V2] (${N('§5')})`,
   },
   auroraReplicaFailoverSeconds: {
     value: 30, low: 15, high: 60, unit: 'seconds', estimated: false,
@@ -274,7 +274,7 @@ export const ASSUMPTIONS = {
   drillsPerYear: {
     value: 2, low: 0, high: 12, unit: 'per year', estimated: true,
     description: 'DR drills a year (each runs the DR side at full size for drillHours)',
-    source: `REL13-BP03 "Test disaster recovery implementation to validate the implementation" [V2] https://docs.aws.amazon.com/wellarchitected/latest/reliability-pillar/rel_planning_for_recovery_dr_tested.html; count [I] (${N('§9')})`,
+    source: `Well-Architected REL13-BP03 "Test disaster recovery implementation to validate the implementation" [V2]; count [I] (${N('§9')})`,
   },
   drillHours: {
     value: 4, low: 1, high: 12, unit: 'hours', estimated: true,
@@ -312,7 +312,7 @@ export const ASSUMPTIONS = {
   drsVolumesPerReplicationServer: {
     value: 15, low: 1, high: 15, unit: 'count', estimated: false,
     description: 'AWS Elastic Disaster Recovery: source volumes per replication server (t3.small)',
-    source: `DRS UG "Replication server configuration": a replication server handles up to 15 source volumes by default [V] https://docs.aws.amazon.com/drs/latest/userguide/replication-server-settings.html (${N('§8')})`,
+    source: `DRS UG (replication settings): a replication server handles up to 15 source volumes by default [V2] (${N('§8')})`,
   },
   auroraWriteIoBytes: {
     value: 4096, low: 4096, high: 16384, unit: 'count', estimated: true,

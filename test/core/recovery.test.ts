@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { planEstimate } from '../../src/advisor/plan';
-import { ASSUMPTIONS, resolveAssumptions } from '../../src/model/assumptions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ASSUMPTIONS, NOTES, resolveAssumptions } from '../../src/model/assumptions';
 import { restoreScale, rpoSeconds, rtoSeconds } from '../../src/recovery/phases';
 import { example, HOUR, MIN } from '../helpers/core';
 
@@ -106,6 +108,14 @@ describe('assumptions are named, sourced and overridable', () => {
       expect(a.source, name).toMatch(/\S/);
       expect(a.low, name).toBeLessThanOrEqual(a.value);
       expect(a.high, name).toBeGreaterThanOrEqual(a.value);
+    }
+  });
+  it('every source cites a public URL or the shipped notes, and the shipped notes cover every default', () => {
+    const notes = readFileSync(join(import.meta.dirname, '..', '..', NOTES), 'utf8');
+    for (const [name, a] of Object.entries(ASSUMPTIONS)) {
+      expect(a.source, name).toMatch(/https:\/\/|data\/reference\/dr-model\.md §\d+/);
+      expect(a.source, name).not.toMatch(/(^|[^/])reference\/dr-model\.md §5/);
+      expect(notes, name).toContain(`\`${name}\``);
     }
   });
   it('an override moves the value and scales the range', () => {
