@@ -5,22 +5,14 @@ import type { Branch, PhaseName } from '../recovery/phases';
 import type { TimeCategory } from '../recovery/categories';
 import type { Targets, Workload } from '../workload/validate';
 import type { AnnualCost } from './loss';
+import type { DistSummary } from '../recovery/montecarlo';
 
 /**
  * A simulated quantity (seconds): the median is the headline figure, the value at the stated confidence is what the
- * target is judged on (met ⟺ P(X ≤ target) ≥ confidence ⟺ atConfidence ≤ target).
+ * target is judged on (met ⟺ P(X ≤ target) ≥ confidence ⟺ atConfidence ≤ target). The verdict itself is the
+ * violation list, so the summary's boolean is left out.
  */
-export interface Distribution {
-  p50: number;
-  p90: number;
-  p99: number;
-  mean: number;
-  atConfidence: number;
-  confidence: number;
-  /** P(X ≤ target); null without a target. */
-  pMeetsTarget: number | null;
-  samples: number;
-}
+export type Distribution = Omit<DistSummary, 'meetsTarget'>;
 
 export interface AssumptionUse {
   name: string;

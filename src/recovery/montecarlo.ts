@@ -363,6 +363,21 @@ export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts:
 }
 
 /**
+ * One draw of term j: a mulberry32 step of its own stream (the same sequence as mulberry32(state)), then the
+ * inverse-CDF table, interpolated. Small and monomorphic, so V8 inlines it into both kernels.
+ */
+function drawAt(j: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[]): number {
+  let x = (state[j] + 0x6d2b79f5) >>> 0;
+  state[j] = x;
+  x = Math.imul(x ^ (x >>> 15), x | 1);
+  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+  const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
+  const f = u | 0;
+  const q = tab[j];
+  return base[j] + span[j] * (q[f] + (q[f + 1] - q[f]) * (u - f));
+}
+
+/**
  * The hot loop, on typed arrays and numbers only, so that V8 keeps one optimized version across calls (the callers'
  * option objects have several shapes, which would otherwise deoptimize the loop at every new one).
  * RTO per sample = serial + max(data, compute); the effective downtime credits the share served during `ramp` terms.
@@ -380,18 +395,7 @@ function recoveryKernel(
     let compute = 0;
     let rampPart = 0;
     for (let j = 0; j < m; j++) {
-      let v = base[j];
-      if (span[j] !== 0) {
-        // mulberry32, inlined (same sequence as mulberry32(state)).
-        let x = (state[j] + 0x6d2b79f5) >>> 0;
-        state[j] = x;
-        x = Math.imul(x ^ (x >>> 15), x | 1);
-        x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-        const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
-        const f = u | 0;
-        const q = tab[j];
-        v += span[j] * (q[f] + (q[f + 1] - q[f]) * (u - f));
-      }
+      const v = span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
       const b = branch[j];
       if (b === 0) serial += v;
       else if (b === 1) data += v;
@@ -456,18 +460,7 @@ function rpoKernel(n: number, base: Float64Array, span: Float64Array, state: Uin
         current = 0;
         g = group[j];
       }
-      let v = base[j];
-      if (span[j] !== 0) {
-        let x = (state[j] + 0x6d2b79f5) >>> 0;
-        state[j] = x;
-        x = Math.imul(x ^ (x >>> 15), x | 1);
-        x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-        const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
-        const f = u | 0;
-        const q = tab[j];
-        v += span[j] * (q[f] + (q[f + 1] - q[f]) * (u - f));
-      }
-      current += v;
+      current += span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
     }
     if (current > worst) worst = current;
     out[i] = worst;
