@@ -124,14 +124,16 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
     expect(saved.compute).toEqual({ instanceType: 'm5.xlarge', count: 3, ebsGbPerInstance: 50, ebsVolumesPerInstance: 1 });
     expect(saved.database).toMatchObject({ engine: 'aurora-mysql', instanceClass: 'db.r6g.large', storageGb: 500 });
     expect(saved.operations).toMatchObject({ detection: 'automated', failoverDecision: 'automated' });
-    expect(saved.targets).toEqual({ rto: '15m', rpo: '15m', maxMonthlyCost: 1500 });
+    expect(saved.targets).toEqual({ rto: '15m', rpo: '15m', maxMonthlyCost: 1500, confidence: 0.9 });
     expect(saved.business).toMatchObject({ downtimeCostPerHour: 20000, dataLossCostPerHour: 5000 });
 
     // The recommendation on screen is the one `estimate` gives for the saved file, and it is the saved strategy.
     const est = runCli(['estimate', '-f', join(dir, 'dr-workload.yaml'), '--format', 'json'], { env: { DR_ADVISOR_CACHE_DIR: join(dir, 'cache') } });
     expect(est.status).toBe(0);
-    const report = JSON.parse(est.stdout) as { recommendation: { strategy: string }; strategies: { id: string; name: string; base: string }[] };
-    const rec = report.strategies.find((s) => s.id === report.recommendation.strategy)!;
+    type Option = { id: string; name: string; base: string };
+    const report = JSON.parse(est.stdout) as { recommendation: { strategy: string }; strategies: Option[]; variants: Option[] };
+    // The recommended option may be a drop-in variant of a strategy; the file records its base strategy.
+    const rec = [...report.strategies, ...report.variants].find((s) => s.id === report.recommendation.strategy)!;
     expect(screen).toContain(`▶ ${rec.name}`);
     expect(screen).toContain(`Recommendation: ${rec.name}.`);
     expect(saved.strategy).toBe(rec.base);
