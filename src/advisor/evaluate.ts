@@ -1,17 +1,27 @@
-/** From a plan and its prices to the versioned report object. Pure: the clock and version come in as arguments. */
-import { cents, formatDuration, formatUsd } from '../text/format';
+/**
+ * From a plan and its prices to the versioned report object. Pure: the clock and version come in as arguments.
+ *
+ * One verdict rule, from the simulation (issue 12 §1): the headline RTO and RPO are medians; a target is met when
+ * P(X ≤ target) ≥ `targets.confidence` (the value at that confidence is ≤ the target); the expected annual cost uses
+ * the means. "Meets targets", the recommendation, `check`, the break-even and the frontier all read these.
+ */
+import { cents, formatDuration, formatPct, formatUsd } from '../text/format';
+import { HOURS_PER_MONTH } from '../model/time';
 import { priceLine, sumCost, type LineItem } from './price-lines';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../model/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
-import { simulateRto, type RtoDistribution } from '../recovery/montecarlo';
+import { lognormalCdf, lognormalFromQuantile, lognormalMean, lognormalQuantile, type Lognormal } from '../recovery/distributions';
+import { SimulationCache, summarize, type DistSummary, type SampleSet } from '../recovery/montecarlo';
 import { rpoSeconds, rtoSeconds, type Phase, type RpoSource } from '../recovery/phases';
-import { azOutage, dataCorruption, scenarioTimes } from '../recovery/scenarios';
+import { azOutage, dataCorruption } from '../recovery/scenarios';
 import { paretoFrontier } from './frontier';
-import { breakEvenDowntimeCost, expectedAnnualLoss, hasBusinessCosts, totalAnnualCost } from './loss';
+import { annualCost, breakEvenDowntimeCost, hasBusinessCosts, type EventOutcome, type LossModel } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
 import { recommend } from './recommend';
-import type { AssumptionUse, BreakEven, FrontierEntry, Report, ScenarioResult, StrategyResult, Violation } from './types';
+import type {
+  AssumptionUse, BreakEven, Distribution, FrontierEntry, NoDrResult, Report, ScenarioResult, StrategyResult, Violation,
+} from './types';
 
 export interface EvaluateOptions {
   generatedAt: string;
@@ -19,6 +29,8 @@ export interface EvaluateOptions {
   samples: number;
   seed: number;
   warnings?: string[];
+  /** Simulations shared across plans (check evaluates many files with one cache). */
+  cache?: SimulationCache;
 }
 
 export const DISCLAIMER =
@@ -39,52 +51,141 @@ function namesOf(x: Phase | RpoSource): string[] {
   return x.terms.map((t) => t.assumption);
 }
 
-export function evaluateStrategy(
-  ps: PlannedStrategy,
-  plan: EstimatePlan,
-  prices: ReadonlyMap<string, Price>,
-  targets: Report['targets'],
-  opts: Pick<EvaluateOptions, 'samples' | 'seed'>,
-  memo?: Map<string, RtoDistribution>,
-): StrategyResult {
+function dist(s: DistSummary): Distribution {
+  return { p50: s.p50, p90: s.p90, p99: s.p99, mean: s.mean, atConfidence: s.atConfidence, confidence: s.confidence, pMeetsTarget: s.pMeetsTarget, samples: s.samples };
+}
+
+/** "RTO 1h 24m at 90% confidence > 1h target (P(RTO ≤ 1h) = 34%)". */
+export function targetMessage(what: 'RTO' | 'RPO', s: Pick<Distribution, 'atConfidence' | 'confidence' | 'pMeetsTarget'>, limit: number): string {
+  return `${what} ${formatDuration(s.atConfidence)} at ${formatPct(s.confidence)} confidence > ${formatDuration(limit)} target (P(${what} ≤ ${formatDuration(limit)}) = ${formatPct(s.pMeetsTarget ?? 0)})`;
+}
+
+function timeViolations(rto: DistSummary, rpo: DistSummary, targets: Report['targets']): Violation[] {
+  const out: Violation[] = [];
+  if (targets.rtoSeconds !== null && rto.meetsTarget === false)
+    out.push({ target: 'rto', actual: rto.atConfidence, limit: targets.rtoSeconds, message: targetMessage('RTO', rto, targets.rtoSeconds) });
+  if (targets.rpoSeconds !== null && rpo.meetsTarget === false)
+    out.push({ target: 'rpo', actual: rpo.atConfidence, limit: targets.rpoSeconds, message: targetMessage('RPO', rpo, targets.rpoSeconds) });
+  return out;
+}
+
+/** The regional outage length, in seconds: a lognormal from its median and P90 (assumptions). */
+export function outageOf(a: Assumptions): Lognormal {
+  return lognormalFromQuantile(a.regionOutageMedianHours.value * 3600, a.regionOutageP90Hours.value * 3600, 0.9);
+}
+
+const OUTAGE_ASSUMPTIONS = ['regionOutageMedianHours', 'regionOutageP90Hours'];
+
+/**
+ * The AZ-outage and corruption scenarios feed only means (the expected loss) and the scenario table's medians, which
+ * 2,000 samples give to about 1 %: they draw at most that many, so that `estimate` stays fast.
+ */
+export const SCENARIO_SAMPLES = 2000;
+function scenarioSamples(ctx: Pick<Context, 'samples' | 'seed'>): { samples: number; seed: number } {
+  return { samples: Math.min(ctx.samples, SCENARIO_SAMPLES), seed: ctx.seed };
+}
+
+interface Context {
+  plan: EstimatePlan;
+  prices: ReadonlyMap<string, Price>;
+  targets: Report['targets'];
+  samples: number;
+  seed: number;
+  cache: SimulationCache;
+  outage: Lognormal;
+  az: { rto: SampleSet; rpo: SampleSet; names: string[] };
+}
+
+interface Evaluated {
+  result: StrategyResult;
+  loss: LossModel;
+}
+
+function event(downtimeSeconds: number, dataLossSeconds: number, cost = 0): EventOutcome {
+  return { downtimeHours: downtimeSeconds / 3600, dataLossHours: dataLossSeconds / 3600, cost };
+}
+
+function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
+  const { plan, prices, targets, cache } = ctx;
   const w = plan.workload;
+  const a = plan.assumptions;
   const { model, plan: sp } = ps;
   const items = sp.lines.map((l) => priceLine(l, prices));
   const drMonthlyCost = sumCost(items);
-  const rto = rtoSeconds(sp.phases);
-  const rpo = rpoSeconds(sp.rpo);
-  const violations: Violation[] = [];
-  if (targets.rtoSeconds !== null && rto > targets.rtoSeconds)
-    violations.push({ target: 'rto', actual: rto, limit: targets.rtoSeconds, message: `RTO ${formatDuration(rto)} > ${formatDuration(targets.rtoSeconds)} target` });
-  if (targets.rpoSeconds !== null && rpo > targets.rpoSeconds)
-    violations.push({ target: 'rpo', actual: rpo, limit: targets.rpoSeconds, message: `RPO ${formatDuration(rpo)} > ${formatDuration(targets.rpoSeconds)} target` });
+  const opts = { samples: ctx.samples, seed: ctx.seed };
+  const rtoSim = cache.recovery(sp.phases, a, { ...opts, rampServed: sp.rampServed ?? 0, outage: ctx.outage });
+  const rpoSim = cache.rpo(sp.rpo, a, opts);
+  const rto = summarize(rtoSim, { confidence: targets.confidence, target: targets.rtoSeconds });
+  const rpo = summarize(rpoSim, { confidence: targets.confidence, target: targets.rpoSeconds });
+  const violations = timeViolations(rto, rpo, targets);
   if (targets.maxMonthlyCost !== null && cents(drMonthlyCost) > targets.maxMonthlyCost)
     violations.push({
       target: 'maxMonthlyCost', actual: cents(drMonthlyCost), limit: targets.maxMonthlyCost,
       message: `DR cost ${formatUsd(drMonthlyCost)}/month > ${formatUsd(targets.maxMonthlyCost)} budget`,
     });
-  const eal = expectedAnnualLoss(w, rto, rpo);
-  // Draws are keyed by the phases themselves, so options with the same recovery plan (a variant equal to its base
-  // strategy) share one simulation and get identical percentiles.
-  const signature = JSON.stringify(sp.phases.map((p) => [p.branch, p.terms, p.fixed ?? null]));
-  let dist = memo?.get(signature);
-  if (!dist) {
-    dist = simulateRto(sp.phases, plan.assumptions, { samples: opts.samples, seed: opts.seed, key: signature, targetSeconds: targets.rtoSeconds ?? undefined });
-    memo?.set(signature, dist);
-  }
-  const used = [...sp.phases.flatMap(namesOf), ...sp.rpo.flatMap(namesOf)];
-  const usageAssumptions = sp.lines.flatMap((l) => l.assumptions ?? []);
-  return {
+
+  // Data corruption: restore in the primary region, whatever the strategy (its decision time differs).
+  const corruption = dataCorruption(w, a, model);
+  const corruptionRto = cache.recovery(corruption.phases, a, scenarioSamples(ctx));
+  const corruptionRpo = cache.rpo(corruption.rpo, a, scenarioSamples(ctx));
+
+  // Per failover: the DR side at full size while failed over, then the failback's re-seed.
+  const failover = sp.failover;
+  const runItems = (failover?.runLines ?? []).map((l) => priceLine(l, prices));
+  const runPerHour = sumCost(runItems) / HOURS_PER_MONTH;
+  const perGb = failover ? priceLine(failover.reseedLine, prices).unitPrice : 0;
+  const reseedGb = failover?.reseedGb ?? 0;
+  const failbackHours = failover ? a.failbackFixedHours.value + reseedGb / a.failbackReseedGbPerHour.value : 0;
+  const o = rtoSim.outage!;
+  const meanOutage = lognormalMean(ctx.outage);
+  const afterRecoveryHours = Math.max(0, meanOutage - o.cappedRecoverySeconds) / 3600;
+  const eventCost = failover
+    ? runPerHour * (afterRecoveryHours + o.pCompletes * failbackHours) + perGb * (o.pCompletes * reseedGb + (failover.reseedGbPerHour ?? 0) * afterRecoveryHours)
+    : 0;
+  const loss: LossModel = {
+    drMonthlyCost,
+    drillsPerYear: a.drillsPerYear.value,
+    drillCost: runPerHour * a.drillHours.value,
+    regionEventsPerYear: w.business.regionEventsPerYear,
+    azEventsPerYear: w.business.azEventsPerYear,
+    corruptionEventsPerYear: w.business.corruptionEventsPerYear,
+    failover: event(o.downtimeSeconds, o.pCompletes * rpoSim.mean, eventCost),
+    wait: event(meanOutage, 0),
+    az: event(ctx.az.rto.mean, ctx.az.rpo.mean),
+    corruption: event(corruptionRto.mean, corruptionRpo.mean),
+  };
+  const annual = annualCost(w, loss);
+  const rounded = {
+    ...annual,
+    drRunning: cents(annual.drRunning),
+    expectedLoss: annual.expectedLoss === null ? null : cents(annual.expectedLoss),
+    lossByScenario: annual.lossByScenario
+      ? { region: cents(annual.lossByScenario.region), az: cents(annual.lossByScenario.az), corruption: cents(annual.lossByScenario.corruption) }
+      : null,
+    failoverEvents: cents(annual.failoverEvents),
+    drills: cents(annual.drills),
+    total: annual.total === null ? null : cents(annual.total),
+  };
+
+  const used = [
+    ...sp.phases.flatMap(namesOf), ...sp.rpo.flatMap(namesOf), ...corruption.phases.flatMap(namesOf), ...corruption.rpo.flatMap(namesOf), ...ctx.az.names,
+    ...OUTAGE_ASSUMPTIONS, ...(failover ? ['drillsPerYear', 'drillHours', 'failbackFixedHours', 'failbackReseedGbPerHour'] : []),
+  ];
+  const usageAssumptions = [...sp.lines, ...(failover?.runLines ?? [])].flatMap((l) => l.assumptions ?? []);
+  const result: StrategyResult = {
     id: model.id,
     name: model.name,
     base: model.base,
     summary: model.summary,
     drMonthlyCost: cents(drMonthlyCost),
-    rtoSeconds: rto,
-    rpoSeconds: rpo,
-    rtoCategory: rtoCategory(rto),
-    rpoCategory: rpoCategory(rpo),
-    rto: dist,
+    rtoSeconds: rto.p50,
+    rpoSeconds: rpo.p50,
+    rtoCategory: rtoCategory(rto.p50),
+    rpoCategory: rpoCategory(rpo.p50),
+    rto: dist(rto),
+    rpo: dist(rpo),
+    rtoTypicalSumSeconds: rtoSeconds(sp.phases),
+    rpoTypicalSeconds: rpoSeconds(sp.rpo),
     phases: sp.phases.map((p) => ({
       name: p.name, label: p.label, branch: p.branch, seconds: p.seconds, lowSeconds: p.lowSeconds, highSeconds: p.highSeconds,
       assumptions: namesOf(p), ...(p.fixed ? { fixed: p.fixed.what } : {}),
@@ -95,12 +196,41 @@ export function evaluateStrategy(
     })),
     meetsTargets: violations.length === 0,
     violations,
-    expectedAnnualLoss: eal === null ? null : cents(eal),
-    totalAnnualCost: eal === null ? null : cents(totalAnnualCost(drMonthlyCost, eal)!),
+    expectedAnnualLoss: rounded.expectedLoss,
+    totalAnnualCost: rounded.total,
+    annual: rounded,
+    perEvent: {
+      runPerHour: cents(runPerHour), failbackCost: cents(perGb * reseedGb), failbackHours,
+      pCompletes: o.pCompletes, expectedHours: afterRecoveryHours + o.pCompletes * failbackHours,
+    },
+    designChange: model.designChange?.(w) ?? null,
     lineItems: items.map(roundItem),
     costEstimated: items.some((i) => i.estimated),
-    assumptions: assumptionUses(plan.assumptions, [...used, ...usageAssumptions]),
+    assumptions: assumptionUses(a, [...used, ...usageAssumptions]),
     notes: sp.notes,
+  };
+  return { result, loss };
+}
+
+/** One strategy or variant, on its own (tests and tools); `evaluate` does them all with a shared cache. */
+export function evaluateStrategy(
+  ps: PlannedStrategy,
+  plan: EstimatePlan,
+  prices: ReadonlyMap<string, Price>,
+  targets: Report['targets'],
+  opts: Pick<EvaluateOptions, 'samples' | 'seed' | 'cache'>,
+): StrategyResult {
+  return evaluateOption(ps, context(plan, prices, targets, opts)).result;
+}
+
+function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets: Report['targets'], opts: Pick<EvaluateOptions, 'samples' | 'seed' | 'cache'>): Context {
+  const cache = opts.cache ?? new SimulationCache();
+  const a = plan.assumptions;
+  const az = azOutage(plan.workload, a);
+  const sim = scenarioSamples(opts);
+  return {
+    plan, prices, targets, samples: opts.samples, seed: opts.seed, cache, outage: outageOf(a),
+    az: { rto: cache.recovery(az.phases, a, sim), rpo: cache.rpo(az.rpo, a, sim), names: [...az.phases.flatMap(namesOf), ...az.rpo.flatMap(namesOf)] },
   };
 }
 
@@ -108,15 +238,20 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
   const primaryItems = plan.primary.map((l) => priceLine(l, prices));
-  const memo = new Map<string, RtoDistribution>();
-  const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
-  const variants = plan.variants.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
+  const ctx = context(plan, prices, targets, opts);
+  const base = plan.strategies.map((ps) => evaluateOption(ps, ctx));
+  const vars = plan.variants.map((ps) => evaluateOption(ps, ctx));
+  const strategies = base.map((x) => x.result);
+  const variants = vars.map((x) => x.result);
+  const losses = new Map([...base, ...vars].map((x) => [x.result.id, x.loss]));
   const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems), ...variants.flatMap((s) => s.lineItems)];
   // Provenance of the prices this report actually shows.
   const usedIds = new Set(allItems.map((i) => i.priceKey));
   const used = [...prices.entries()].filter(([id]) => usedIds.has(id)).map(([, p]) => p);
   const sources = new Set(used.map((p) => p.source));
   const dates = used.map((p) => p.asOf).sort();
+  const frontierEntries = frontier(strategies, variants);
+  const noDr = noDrBaseline(plan, targets, ctx, losses.get(strategies[0]?.id ?? '')!);
   return {
     schemaVersion: 1,
     kind: 'dr-advisor-estimate',
@@ -134,13 +269,15 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     },
     primaryMonthlyCost: cents(sumCost(primaryItems)),
     primaryLineItems: primaryItems.map(roundItem),
+    noDr,
     strategies,
     variants,
-    frontier: frontier(strategies, variants),
-    scenarios: scenarios(plan, strategies),
-    breakEven: breakEvens(w, strategies),
-    recommendation: recommend(strategies, hasBusinessCosts(w)),
-    monteCarlo: { samples: opts.samples, seed: opts.seed },
+    frontier: frontierEntries,
+    scenarios: scenarios(plan, strategies, ctx),
+    breakEven: breakEvens(w, strategies, losses),
+    recommendation: recommend(strategies, hasBusinessCosts(w), { variants, frontier: frontierEntries, noDr }),
+    notes: costOrderNotes(plan, strategies),
+    monteCarlo: { samples: opts.samples, seed: opts.seed, confidence: targets.confidence },
     disclaimer: DISCLAIMER,
   };
 }
@@ -148,15 +285,63 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
 function frontier(strategies: StrategyResult[], variants: StrategyResult[]): FrontierEntry[] {
   const all = [...strategies, ...variants];
   const sameAs = (v: StrategyResult) =>
-    strategies.find((s) => s.id !== v.id && s.drMonthlyCost === v.drMonthlyCost && s.rtoSeconds === v.rtoSeconds && s.rpoSeconds === v.rpoSeconds)?.id ?? null;
+    strategies.find((s) => s.id !== v.id && s.drMonthlyCost === v.drMonthlyCost && s.rtoSeconds === v.rtoSeconds && s.rpoSeconds === v.rpoSeconds && s.rto.atConfidence === v.rto.atConfidence)?.id ?? null;
   // Duplicates of a base strategy are listed but left out of the dominance test, so they do not hide each other.
   const distinct = all.filter((s) => !strategies.includes(s) ? sameAs(s) === null : true);
-  const points = paretoFrontier(distinct.map((s) => ({ id: s.id, cost: s.drMonthlyCost, rtoP90: s.rto.p90 })));
+  const points = paretoFrontier(distinct.map((s) => ({ id: s.id, cost: s.drMonthlyCost, rtoP90: s.rto.atConfidence })));
   return all.map((s) => {
     const p = points.find((x) => x.id === s.id);
     const dup = strategies.includes(s) ? null : sameAs(s);
-    return { id: s.id, name: s.name, cost: s.drMonthlyCost, rtoP90: s.rto.p90, pareto: p?.pareto ?? false, dominatedBy: p?.dominatedBy ?? null, sameAs: dup };
+    return {
+      id: s.id, name: s.name, cost: s.drMonthlyCost, rtoP90: s.rto.p90, rtoAtConfidence: s.rto.atConfidence,
+      pareto: p?.pareto ?? false, dominatedBy: p?.dominatedBy ?? null, sameAs: dup,
+    };
   });
+}
+
+/**
+ * No DR: the workload waits for the region to recover. Its RTO is the outage (the lognormal, exactly: no sampling), its
+ * RPO 0 for durable data; AZ outages and corruption cost what they cost every strategy (restore in the region).
+ */
+function noDrBaseline(plan: EstimatePlan, targets: Report['targets'], ctx: Context, reference: LossModel | undefined): NoDrResult {
+  const w = plan.workload;
+  const d = ctx.outage;
+  const conf = targets.confidence;
+  const atConf = lognormalQuantile(d, conf);
+  const p = targets.rtoSeconds === null ? null : lognormalCdf(d, targets.rtoSeconds);
+  const rto: Distribution = {
+    p50: lognormalQuantile(d, 0.5), p90: lognormalQuantile(d, 0.9), p99: lognormalQuantile(d, 0.99), mean: lognormalMean(d),
+    atConfidence: atConf, confidence: conf, pMeetsTarget: p, samples: 0,
+  };
+  const rpo: Distribution = { p50: 0, p90: 0, p99: 0, mean: 0, atConfidence: 0, confidence: conf, pMeetsTarget: targets.rpoSeconds === null ? null : 1, samples: 0 };
+  const violations: Violation[] = [];
+  if (targets.rtoSeconds !== null && !(p! >= conf)) violations.push({ target: 'rto', actual: atConf, limit: targets.rtoSeconds, message: targetMessage('RTO', rto, targets.rtoSeconds) });
+  const zero: EventOutcome = { downtimeHours: 0, dataLossHours: 0, cost: 0 };
+  const loss: LossModel = {
+    drMonthlyCost: 0, drillsPerYear: 0, drillCost: 0,
+    regionEventsPerYear: w.business.regionEventsPerYear, azEventsPerYear: w.business.azEventsPerYear, corruptionEventsPerYear: w.business.corruptionEventsPerYear,
+    failover: null,
+    wait: { downtimeHours: lognormalMean(d) / 3600, dataLossHours: 0, cost: 0 },
+    az: reference?.az ?? zero,
+    corruption: reference?.corruption ?? zero,
+  };
+  const annual = annualCost(w, loss);
+  return {
+    id: 'no-dr',
+    name: 'No DR (wait it out)',
+    summary: 'no DR region: wait until the region recovers; durable data is kept',
+    drMonthlyCost: 0,
+    rtoSeconds: rto.p50,
+    rpoSeconds: 0,
+    rto,
+    rpo,
+    meetsTargets: violations.length === 0,
+    violations,
+    expectedAnnualLoss: annual.expectedLoss === null ? null : cents(annual.expectedLoss),
+    totalAnnualCost: annual.total === null ? null : cents(annual.total),
+    annual: { ...annual, expectedLoss: annual.expectedLoss === null ? null : cents(annual.expectedLoss), total: annual.total === null ? null : cents(annual.total) },
+    note: `the downtime is the regional outage itself (median ${formatDuration(rto.p50)}, P90 ${formatDuration(rto.p90)}: regionOutageMedianHours, regionOutageP90Hours); durable data waits in the region, so no data is lost`,
+  };
 }
 
 const SCENARIO_NAMES: Record<ScenarioResult['id'], string> = {
@@ -165,43 +350,78 @@ const SCENARIO_NAMES: Record<ScenarioResult['id'], string> = {
   'data-corruption': 'Data corruption or deletion',
 };
 
-function scenarios(plan: EstimatePlan, strategies: StrategyResult[]): ScenarioResult[] {
+function scenarios(plan: EstimatePlan, strategies: StrategyResult[], ctx: Context): ScenarioResult[] {
   const w = plan.workload;
   const a = plan.assumptions;
-  const az = scenarioTimes(azOutage(w, a));
   const azNote = azOutage(w, a).note;
+  const azTimes = { rtoSeconds: summarize(ctx.az.rto, { confidence: 0.5 }).p50, rpoSeconds: summarize(ctx.az.rpo, { confidence: 0.5 }).p50 };
+  const sim = scenarioSamples(ctx);
   return [
-    { id: 'region-outage', name: SCENARIO_NAMES['region-outage'], strategies: strategies.map((s) => ({ strategy: s.id, rtoSeconds: s.rtoSeconds, rpoSeconds: s.rpoSeconds, note: 'fail over to the DR region' })) },
-    { id: 'az-outage', name: SCENARIO_NAMES['az-outage'], strategies: strategies.map((s) => ({ strategy: s.id, ...az, note: azNote })) },
+    {
+      id: 'region-outage', name: SCENARIO_NAMES['region-outage'], eventsPerYear: w.business.regionEventsPerYear,
+      strategies: strategies.map((s) => ({ strategy: s.id, rtoSeconds: s.rtoSeconds, rpoSeconds: s.rpoSeconds, note: s.annual.regionChoice === 'wait' ? 'waiting the outage out costs less than failing over' : 'fail over to the DR region' })),
+    },
+    { id: 'az-outage', name: SCENARIO_NAMES['az-outage'], eventsPerYear: w.business.azEventsPerYear, strategies: strategies.map((s) => ({ strategy: s.id, ...azTimes, note: azNote })) },
     {
       id: 'data-corruption',
       name: SCENARIO_NAMES['data-corruption'],
+      eventsPerYear: w.business.corruptionEventsPerYear,
       strategies: strategies.map((s, i) => {
         const c = dataCorruption(w, a, plan.strategies[i].model);
-        return { strategy: s.id, ...scenarioTimes(c), note: c.note };
+        return {
+          strategy: s.id,
+          rtoSeconds: summarize(ctx.cache.recovery(c.phases, a, sim), { confidence: 0.5 }).p50,
+          rpoSeconds: summarize(ctx.cache.rpo(c.rpo, a, sim), { confidence: 0.5 }).p50,
+          note: c.note,
+        };
       }),
     },
   ];
 }
 
-function breakEvens(w: EstimatePlan['workload'], strategies: StrategyResult[]): BreakEven[] {
+function breakEvens(w: EstimatePlan['workload'], strategies: StrategyResult[], losses: ReadonlyMap<string, LossModel>): BreakEven[] {
   const sorted = [...strategies].sort((x, y) => x.drMonthlyCost - y.drMonthlyCost);
   const out: BreakEven[] = [];
+  const events = `at ${w.business.regionEventsPerYear} regional events a year`;
   for (let i = 1; i < sorted.length; i++) {
     const cheaper = sorted[i - 1];
     const costlier = sorted[i];
-    const v = breakEvenDowntimeCost(w, cheaper, costlier);
+    const v = breakEvenDowntimeCost(losses.get(cheaper.id)!, losses.get(costlier.id)!, w.business.dataLossCostPerHour ?? 0);
     out.push({
       cheaper: cheaper.id,
       costlier: costlier.id,
       downtimeCostPerHour: v === null ? null : cents(v),
       sentence:
         v === null
-          ? `${costlier.name} does not recover faster than ${cheaper.name}, so it never pays off on downtime alone.`
+          ? `${costlier.name} never pays off against ${cheaper.name} on the expected annual cost (${events}), whatever an hour of downtime costs.`
           : v === 0
-            ? `${costlier.name} pays off against ${cheaper.name} at any downtime cost: the data loss it avoids covers its extra ${formatUsd(costlier.drMonthlyCost - cheaper.drMonthlyCost)}/month (at ${w.business.regionEventsPerYear} regional events a year).`
-            : `${costlier.name} pays off against ${cheaper.name} above ${formatUsd(v)} per hour of downtime (at ${w.business.regionEventsPerYear} regional events a year).`,
+            ? `${costlier.name} pays off against ${cheaper.name} at any downtime cost: the data loss and failover costs it avoids cover its extra ${formatUsd(costlier.drMonthlyCost - cheaper.drMonthlyCost)}/month (${events}).`
+            : `${costlier.name} pays off against ${cheaper.name} above ${formatUsd(v)} per hour of downtime (${events}).`,
     });
+  }
+  return out;
+}
+
+/**
+ * Where this workload's DR costs leave the seed table's order (backup & restore < pilot light < warm standby <
+ * active-active), one sentence on why.
+ */
+function costOrderNotes(plan: EstimatePlan, strategies: StrategyResult[]): string[] {
+  const out: string[] = [];
+  const by = (id: string) => strategies.find((s) => s.id === id);
+  const w = plan.workload;
+  for (let i = 1; i < strategies.length; i++) {
+    const lo = strategies[i - 1];
+    const hi = strategies[i];
+    if (!by(lo.id) || !by(hi.id) || lo.drMonthlyCost < hi.drMonthlyCost) continue;
+    const biggest = [...lo.lineItems].sort((x, y) => y.monthlyCost - x.monthlyCost)[0];
+    let why = biggest ? `its largest line is ${biggest.component} (${formatUsd(biggest.monthlyCost)}/month: ${biggest.usage})` : '';
+    if (lo.id === 'backup-restore' && biggest?.component.includes('full copies')) {
+      why = `Aurora snapshot copies are full copies, so the ${w.operations.backupIntervalHours} h cross-region copies of the ${w.database.storageGb} GB cluster cost ${formatUsd(biggest.monthlyCost)}/month in transfer alone (${biggest.usage}); a headless Aurora secondary (pilot light variant) replicates for less`;
+    } else if (lo.base === 'warm-standby' && hi.base === 'active-active') {
+      why = `with ${w.compute.count} server${w.compute.count === 1 ? '' : 's'} the warm standby runs the full fleet (a hot standby), the same stack as a second active region`;
+    }
+    out.push(`${lo.name} costs ${lo.drMonthlyCost === hi.drMonthlyCost ? 'as much as' : 'more than'} ${hi.name} here (${formatUsd(lo.drMonthlyCost)} vs ${formatUsd(hi.drMonthlyCost)}/month), against the seed table's order: ${why}.`);
   }
   return out;
 }

@@ -33,18 +33,51 @@ const timing = {
   properties: { seconds: num, lowSeconds: num, highSeconds: num, assumptions: strArray, fixed: str },
 };
 
+/** A simulated time: median (the headline), percentiles, mean, and the value at the targets' confidence. */
+const distribution = {
+  type: 'object',
+  required: ['p50', 'p90', 'p99', 'mean', 'atConfidence', 'confidence', 'pMeetsTarget'],
+  properties: {
+    p50: num, p90: num, p99: num, mean: num,
+    atConfidence: { type: 'number', description: 'the value at `confidence`: a target is met when this is ≤ the target, i.e. P(X ≤ target) ≥ confidence' },
+    confidence: num,
+    pMeetsTarget: { type: ['number', 'null'], description: 'P(X ≤ target); null without a target' },
+    samples: num,
+  },
+};
+
+const annual = {
+  type: 'object',
+  required: ['drRunning', 'expectedLoss', 'failoverEvents', 'drills', 'total', 'regionChoice'],
+  properties: {
+    drRunning: num, expectedLoss: nullableNum, failoverEvents: num, drills: num, total: nullableNum,
+    lossByScenario: { type: ['object', 'null'], properties: { region: num, az: num, corruption: num } },
+    regionChoice: { enum: ['fail-over', 'wait'] },
+  },
+};
+
+const violation = { type: 'object', required: ['target', 'actual', 'limit', 'message'], properties: { target: { enum: ['rto', 'rpo', 'maxMonthlyCost'] }, actual: num, limit: num, message: str } };
+
 const strategy = {
   type: 'object',
-  required: ['id', 'name', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'rto', 'phases', 'meetsTargets', 'violations', 'expectedAnnualLoss', 'totalAnnualCost', 'lineItems', 'assumptions'],
+  required: ['id', 'name', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'rto', 'rpo', 'phases', 'meetsTargets', 'violations', 'expectedAnnualLoss', 'totalAnnualCost', 'annual', 'lineItems', 'assumptions'],
   properties: {
     id: str, name: str, base: { enum: [...STRATEGY_IDS] }, summary: str,
-    drMonthlyCost: num, rtoSeconds: num, rpoSeconds: num,
+    drMonthlyCost: num,
+    rtoSeconds: { type: 'number', description: 'the median (P50) of the simulated RTO' },
+    rpoSeconds: { type: 'number', description: 'the median (P50) of the simulated RPO (worst data store per sample)' },
     rtoCategory: str, rpoCategory: str,
-    rto: { type: 'object', required: ['p50', 'p90', 'p99'], properties: { p50: num, p90: num, p99: num, mean: num, pMeetsTarget: nullableNum, samples: num } },
+    rto: distribution,
+    rpo: distribution,
+    rtoTypicalSumSeconds: { type: 'number', description: 'sum of the typical values on the critical path: a reference only' },
+    rpoTypicalSeconds: { type: 'number', description: 'the worst store\'s typical value: a reference only' },
+    annual,
+    perEvent: { type: 'object', properties: { runPerHour: num, failbackCost: num, failbackHours: num, pCompletes: num, expectedHours: num } },
+    designChange: { type: ['string', 'null'] },
     phases: { type: 'array', items: { ...timing, required: ['name', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, ...timing.properties } } },
     rpoSources: { type: 'array', items: { ...timing, properties: { store: str, mechanism: str, ...timing.properties } } },
     meetsTargets: { type: 'boolean' },
-    violations: { type: 'array', items: { type: 'object', required: ['target', 'actual', 'limit', 'message'], properties: { target: { enum: ['rto', 'rpo', 'maxMonthlyCost'] }, actual: num, limit: num, message: str } } },
+    violations: { type: 'array', items: violation },
     expectedAnnualLoss: nullableNum,
     totalAnnualCost: nullableNum,
     lineItems: { type: 'array', items: lineItem },
@@ -71,20 +104,32 @@ export function outputJsonSchema(): Record<string, unknown> {
       currency: { const: 'USD' },
       tool: { type: 'object', properties: { name: str, version: str } },
       workload: { ...workloadJsonSchema(), $schema: undefined, $id: undefined, description: 'the normalized workload, defaults filled in' },
-      targets: { type: 'object', properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum } },
+      targets: { type: 'object', properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum, confidence: num } },
       pricing: {
         type: 'object', required: ['source', 'asOf', 'warnings'],
         properties: { source: { enum: ['snapshot', 'cache', 'live', 'mixed'] }, asOf: str, oldestAsOf: str, warnings: strArray, estimatedLineItems: num },
       },
       primaryMonthlyCost: num,
       primaryLineItems: { type: 'array', items: lineItem },
+      noDr: {
+        type: 'object',
+        description: 'the baseline: no DR, wait regional outages out (not a strategy of the seed table)',
+        required: ['id', 'drMonthlyCost', 'rtoSeconds', 'rpoSeconds', 'rto', 'rpo', 'meetsTargets', 'expectedAnnualLoss', 'totalAnnualCost', 'annual'],
+        properties: {
+          id: { const: 'no-dr' }, name: str, summary: str, drMonthlyCost: { const: 0 }, rtoSeconds: num, rpoSeconds: num, rto: distribution, rpo: distribution,
+          meetsTargets: { type: 'boolean' }, violations: { type: 'array', items: violation }, expectedAnnualLoss: nullableNum, totalAnnualCost: nullableNum, annual, note: str,
+        },
+      },
       strategies: { type: 'array', items: strategy },
       variants: { type: 'array', items: strategy, description: 'variants of the base strategies (DRS pilot light, warm standby sizes, active-active designs)' },
       frontier: {
         type: 'array',
         items: {
-          type: 'object', required: ['id', 'cost', 'rtoP90', 'pareto', 'dominatedBy', 'sameAs'],
-          properties: { id: str, name: str, cost: num, rtoP90: num, pareto: { type: 'boolean' }, dominatedBy: { type: ['string', 'null'] }, sameAs: { type: ['string', 'null'] } },
+          type: 'object', required: ['id', 'cost', 'rtoP90', 'rtoAtConfidence', 'pareto', 'dominatedBy', 'sameAs'],
+          properties: {
+            id: str, name: str, cost: num, rtoP90: num, rtoAtConfidence: { type: 'number', description: 'the frontier axis: RTO at the targets\' confidence' },
+            pareto: { type: 'boolean' }, dominatedBy: { type: ['string', 'null'] }, sameAs: { type: ['string', 'null'] },
+          },
         },
       },
       scenarios: {
@@ -92,7 +137,7 @@ export function outputJsonSchema(): Record<string, unknown> {
         items: {
           type: 'object', required: ['id', 'strategies'],
           properties: {
-            id: { enum: ['region-outage', 'az-outage', 'data-corruption'] }, name: str,
+            id: { enum: ['region-outage', 'az-outage', 'data-corruption'] }, name: str, eventsPerYear: num,
             strategies: { type: 'array', items: { type: 'object', required: ['strategy', 'rtoSeconds', 'rpoSeconds'], properties: { strategy: str, rtoSeconds: num, rpoSeconds: num, note: str } } },
           },
         },
@@ -102,13 +147,17 @@ export function outputJsonSchema(): Record<string, unknown> {
         items: { type: 'object', required: ['cheaper', 'costlier', 'downtimeCostPerHour', 'sentence'], properties: { cheaper: str, costlier: str, downtimeCostPerHour: nullableNum, sentence: str } },
       },
       recommendation: {
-        type: 'object', required: ['strategy', 'reason', 'rejected'],
+        type: 'object', required: ['strategy', 'base', 'reason', 'rejected', 'notDominating'],
         properties: {
-          strategy: str, meetsTargets: { type: 'boolean' }, basis: { enum: ['total-annual-cost', 'dr-monthly-cost', 'closest'] }, reason: str,
+          strategy: { type: 'string', description: 'a strategy id, or a drop-in variant of one' }, base: { enum: [...STRATEGY_IDS] },
+          meetsTargets: { type: 'boolean' }, basis: { enum: ['total-annual-cost', 'dr-monthly-cost', 'closest'] }, reason: str,
           rejected: { type: 'array', items: { type: 'object', required: ['strategy', 'reason'], properties: { strategy: str, reason: str } } },
+          notDominating: { type: 'array', description: 'why not each option that dominates the recommended one on cost and RTO', items: { type: 'object', required: ['strategy', 'reason'], properties: { strategy: str, reason: str } } },
+          notes: strArray,
         },
       },
-      monteCarlo: { type: 'object', properties: { samples: num, seed: num } },
+      notes: { ...strArray, description: 'findings about the figures as a whole (e.g. why the seed cost order does not hold)' },
+      monteCarlo: { type: 'object', properties: { samples: num, seed: num, confidence: num } },
       disclaimer: str,
     },
   };
@@ -167,10 +216,15 @@ const checkWorkload = {
     recommended: { ...str, description: 'the strategy estimate recommends for this workload' },
     drMonthlyCost: { ...num, description: 'USD per month of the checked strategy, on top of the primary region' },
     primaryMonthlyCost: num,
-    rtoSeconds: num,
-    rpoSeconds: num,
+    rtoSeconds: { ...num, description: 'the median (P50) of the simulated RTO of the checked strategy' },
+    rpoSeconds: { ...num, description: 'the median (P50) of the simulated RPO of the checked strategy' },
+    rtoAtConfidenceSeconds: { ...num, description: 'the RTO at the targets\' confidence (P90 at 0.9): what the verdict compares with the target' },
+    rpoAtConfidenceSeconds: { ...num, description: 'the RPO at the targets\' confidence: what the verdict compares with the target' },
     costEstimated: { ...bool, description: 'some line items use estimated prices' },
-    targets: { type: 'object', required: ['rtoSeconds', 'rpoSeconds', 'maxMonthlyCost'], properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum } },
+    targets: {
+      type: 'object', required: ['rtoSeconds', 'rpoSeconds', 'maxMonthlyCost'],
+      properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum, confidence: { ...num, description: 'a target is met when P(X ≤ target) reaches this' } },
+    },
     pass: bool,
     violations: {
       type: 'array',

@@ -38,6 +38,7 @@ export function planEstimate(workload: Workload, opts: PlanOptions = {}): Estima
   const build = (model: StrategyModel) => ({ model, plan: model.build(workload, assumptions) });
   const strategies = (opts.models ?? BASE_STRATEGIES).map(build);
   const variants = opts.variants ? VARIANTS.map(build) : [];
-  const keys = distinctKeys([...primary, ...strategies.flatMap((s) => s.plan.lines), ...variants.flatMap((s) => s.plan.lines)].map((l) => l.key));
+  const linesOf = (s: PlannedStrategy) => [...s.plan.lines, ...(s.plan.failover ? [...s.plan.failover.runLines, s.plan.failover.reseedLine] : [])];
+  const keys = distinctKeys([...primary, ...strategies.flatMap(linesOf), ...variants.flatMap(linesOf)].map((l) => l.key));
   return { workload, targets: targetsOf(workload), assumptions, primary, strategies, variants, keys };
 }

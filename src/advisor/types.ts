@@ -4,6 +4,15 @@ import type { PriceSource } from '../pricing/types';
 import type { Branch, PhaseName } from '../recovery/phases';
 import type { TimeCategory } from '../recovery/categories';
 import type { Targets, Workload } from '../workload/validate';
+import type { AnnualCost } from './loss';
+import type { DistSummary } from '../recovery/montecarlo';
+
+/**
+ * A simulated quantity (seconds): the median is the headline figure, the value at the stated confidence is what the
+ * target is judged on (met ⟺ P(X ≤ target) ≥ confidence ⟺ atConfidence ≤ target). The verdict itself is the
+ * violation list, so the summary's boolean is left out.
+ */
+export type Distribution = Omit<DistSummary, 'meetsTarget'>;
 
 export interface AssumptionUse {
   name: string;
@@ -52,17 +61,40 @@ export interface StrategyResult {
   base: string;
   summary: string;
   drMonthlyCost: number;
+  /** The median (P50) of the simulated RTO: the headline figure. */
   rtoSeconds: number;
+  /** The median (P50) of the simulated RPO (the worst data store, per sample). */
   rpoSeconds: number;
   rtoCategory: TimeCategory;
   rpoCategory: TimeCategory;
-  rto: { p50: number; p90: number; p99: number; mean: number; pMeetsTarget: number | null; samples: number };
+  rto: Distribution;
+  rpo: Distribution;
+  /** The sum of the phases' typical values (critical path): a reference only, it decides nothing. */
+  rtoTypicalSumSeconds: number;
+  /** The worst store's typical value: a reference only. */
+  rpoTypicalSeconds: number;
   phases: PhaseResult[];
   rpoSources: RpoResult[];
   meetsTargets: boolean;
   violations: Violation[];
+  /** Expected annual loss (downtime and lost data, over the three disruptions); null without business costs. */
   expectedAnnualLoss: number | null;
+  /** 12 × DR cost + expected annual loss + failover events + drills; null without business costs. */
   totalAnnualCost: number | null;
+  /** The parts of the expected annual cost, and what to do in a regional outage. */
+  annual: AnnualCost;
+  /** Per failover: the DR side at full size per hour, and the failback. */
+  perEvent: {
+    runPerHour: number;
+    failbackCost: number;
+    failbackHours: number;
+    /** P(the failover completes before the region recovers). */
+    pCompletes: number;
+    /** Expected hours the DR side runs at full size per regional event: E[(outage − RTO)+] + P(completes) × failback hours. */
+    expectedHours: number;
+  };
+  /** For a variant: the application change it needs that the workload does not have (never recommended then). */
+  designChange: string | null;
   lineItems: LineItem[];
   /** True when any line item's price is estimated. */
   costEstimated: boolean;
@@ -71,11 +103,37 @@ export interface StrategyResult {
 }
 
 export interface Recommendation {
+  /** A base strategy, or a drop-in variant of one (estimate prices the variants; check does not). */
   strategy: string;
+  /** The base strategy of the recommended option. */
+  base: string;
   meetsTargets: boolean;
   basis: 'total-annual-cost' | 'dr-monthly-cost' | 'closest';
   reason: string;
   rejected: { strategy: string; reason: string }[];
+  /** Why not each option the frontier says dominates the recommended one (cost and RTO at confidence). */
+  notDominating: { strategy: string; reason: string }[];
+  /** Other facts the reader should weigh (e.g. no DR costs less in expectation). */
+  notes: string[];
+}
+
+/** "No DR, wait it out": the baseline every strategy is compared with (not a strategy of the seed table). */
+export interface NoDrResult {
+  id: 'no-dr';
+  name: string;
+  summary: string;
+  drMonthlyCost: 0;
+  /** The median regional outage: without DR the workload is down until the region recovers. */
+  rtoSeconds: number;
+  rpoSeconds: number;
+  rto: Distribution;
+  rpo: Distribution;
+  meetsTargets: boolean;
+  violations: Violation[];
+  expectedAnnualLoss: number | null;
+  totalAnnualCost: number | null;
+  annual: AnnualCost;
+  note: string;
 }
 
 export interface FrontierEntry {
@@ -83,6 +141,8 @@ export interface FrontierEntry {
   name: string;
   cost: number;
   rtoP90: number;
+  /** The RTO at the stated confidence: the frontier's axis (the P90 at the default 0.9). */
+  rtoAtConfidence: number;
   pareto: boolean;
   dominatedBy: string | null;
   /** A variant identical in cost and timing to a base strategy (e.g. warm standby at the workload's own 50%). */
@@ -92,7 +152,10 @@ export interface FrontierEntry {
 export interface ScenarioResult {
   id: 'region-outage' | 'az-outage' | 'data-corruption';
   name: string;
+  /** Per strategy: median RTO and RPO of the scenario. */
   strategies: { strategy: string; rtoSeconds: number; rpoSeconds: number; note: string }[];
+  /** Events a year (business.*EventsPerYear). */
+  eventsPerYear: number;
 }
 
 export interface BreakEven {
@@ -115,6 +178,8 @@ export interface Report {
   pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; estimatedLineItems: number };
   primaryMonthlyCost: number;
   primaryLineItems: LineItem[];
+  /** The baseline: no DR, wait regional outages out. Shown first; not one of the seed table's strategies. */
+  noDr: NoDrResult;
   strategies: StrategyResult[];
   /** Variants of the base strategies, priced and timed the same way (empty unless requested). */
   variants: StrategyResult[];
@@ -122,6 +187,8 @@ export interface Report {
   scenarios: ScenarioResult[];
   breakEven: BreakEven[];
   recommendation: Recommendation;
-  monteCarlo: { samples: number; seed: number };
+  /** Findings about the figures as a whole, e.g. why the seed table's cost order does not hold for this workload. */
+  notes: string[];
+  monteCarlo: { samples: number; seed: number; confidence: number };
   disclaimer: string;
 }

@@ -23,6 +23,15 @@ export interface WorkloadFlags {
   rto?: string;
   rpo?: string;
   maxMonthlyCost?: string;
+  confidence?: string;
+}
+
+/** `0.95`, `95%` → 0.95; from 0.5 to 1. */
+export function parseConfidenceFlag(flag: string, value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(value);
+  const n = m ? Number(m[1]) / (m[2] ? 100 : 1) : NaN;
+  if (!(n >= 0.5 && n <= 1)) throw new InputError(`${flag} must be a confidence from 0.5 to 1, like 0.9 or 95% (got ${JSON.stringify(value)})`);
+  return n;
 }
 
 /** The largest budget accepted, as in the workload schema (targets.maxMonthlyCost). */
@@ -101,6 +110,10 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
   }
   if (flags.maxMonthlyCost !== undefined) {
     targets.maxMonthlyCost = parseMoneyFlag('--max-monthly-cost', flags.maxMonthlyCost);
+    changed = true;
+  }
+  if (flags.confidence) {
+    targets.confidence = parseConfidenceFlag('--confidence', flags.confidence);
     changed = true;
   }
   if (changed) {

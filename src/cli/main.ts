@@ -76,9 +76,10 @@ export function buildProgram(): Command {
           .option('--rto <duration>', 'override targets.rto, e.g. 1h')
           .option('--rpo <duration>', 'override targets.rpo, e.g. 15m')
           .option('--max-monthly-cost <usd>', 'override targets.maxMonthlyCost (USD)')
+          .option('--confidence <p>', 'override targets.confidence: a target is met when P(RTO ≤ target) reaches this, e.g. 0.95 or 95%')
           .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('table'))
           .option('--explain', 'show every phase, assumption and line item behind the figures')
-          .option('--samples <n>', 'Monte Carlo samples for RTO percentiles', '10000')
+          .option('--samples <n>', 'Monte Carlo samples for the RTO and RPO distributions', '10000')
           .option('--seed <n>', 'Monte Carlo seed (same seed, same output)', '1'),
       ),
     ),
@@ -101,6 +102,9 @@ export function buildProgram(): Command {
           .option('--max-monthly-cost <usd>', 'fail above this DR monthly cost (USD)')
           .option('--rto <duration>', 'fail when RTO exceeds this')
           .option('--rpo <duration>', 'fail when RPO exceeds this')
+          .option('--confidence <p>', 'judge RTO/RPO at this confidence instead of each workload’s targets.confidence, e.g. 0.95')
+          .option('--samples <n>', 'Monte Carlo samples per distribution (check default 2000)', '2000')
+          .option('--seed <n>', 'Monte Carlo seed (same seed, same output)', '1')
           .option('--baseline <file>', 'previous JSON output to diff against')
           .option('--max-increase <pct>', 'fail when DR cost rises more than this versus the baseline, e.g. 10%')
           .addOption(new Option('--format <format>', 'output format (default: table on a TTY, markdown otherwise)').choices(CHECK_FORMATS)),

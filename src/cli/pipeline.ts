@@ -9,6 +9,7 @@ import { planEstimate, type EstimatePlan } from '../advisor/plan';
 import type { Report } from '../advisor/types';
 import { requirePrices, type PricingOptions } from '../pricing/index';
 import { distinctKeys } from '../pricing/keys';
+import { SimulationCache } from '../recovery/montecarlo';
 import type { Diagnostic, PriceBook } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
@@ -33,9 +34,11 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   const resolution = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
   const prices = requirePrices(resolution);
   const warnings = resolution.diagnostics.map((d) => d.text);
+  // One cache of simulations for every plan: files with the same phases and assumption values simulate once.
+  const cache = new SimulationCache();
   const out = items.map((item) => ({
     ...item,
-    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings }),
+    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }),
   }));
   return { items: out, diagnostics: resolution.diagnostics };
 }

@@ -1,10 +1,20 @@
 /**
- * Seeded Monte Carlo over the recovery phases (dr-model.md §4): each term of each phase is drawn from a PERT
- * distribution over (low, typical, high), by inverse CDF; RTO per sample follows the same critical-path rule as the point estimate.
- * Same seed → same output. Pure: no clock, no I/O.
+ * Seeded Monte Carlo over the recovery phases and the RPO sources (dr-model.md §4). Every random term is drawn by
+ * inverse CDF from a table (PERT, lognormal or uniform; recovery/distributions.ts), one uniform number per draw.
+ *
+ * - RTO per sample follows the critical path: serial phases + max(data branch, compute branch).
+ * - RPO per sample is the worst data store: max over the sources of each source's sum of terms.
+ * - Each term has its own random stream, keyed by the seed and the term (its assumption name, or the fixed part's
+ *   name): the same assumption draws the same numbers in every strategy ("common random numbers"), so that two
+ *   strategies that share a phase differ only where their plans differ, and a source shared by two strategies gives
+ *   both the same draws.
+ *
+ * The headline figure is the median; a target is met when P(X ≤ target) ≥ the confidence, which is the same as the
+ * confidence-quantile being ≤ the target (`summarize`). Same seed → same output. Pure: no clock, no I/O.
  */
-import type { Assumptions } from '../model/assumptions';
-import type { Phase } from './phases';
+import { UNIT_SECONDS, type AssumptionDef, type Assumptions, type Shape } from '../model/assumptions';
+import { lognormalCappedMean, lognormalCdf, normalQuantile, type Lognormal } from './distributions';
+import type { Phase, RpoSource } from './phases';
 
 /** mulberry32: a small, fast, seedable PRNG with a 2^32 period — plenty for 10^4–10^6 draws. */
 export function mulberry32(seed: number): () => number {
@@ -18,31 +28,23 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** FNV-1a of a string, to derive a per-strategy seed so that adding a variant never changes another's draws. */
+/** FNV-1a of a string, to derive a per-term seed so that adding a term never changes another's draws. */
 export function hashSeed(seed: number, text: string): number {
   let h = (2166136261 ^ seed) >>> 0;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
   return h;
 }
 
-/** One draw from PERT(low, mode, high). Degenerate ranges return the mode. */
-export function samplePert(low: number, mode: number, high: number, rand: () => number): number {
-  return drawTerm(compileTerm(low, mode, high, 1), rand);
-}
-
-const UNIT_SECONDS: Record<string, number> = { minutes: 60, seconds: 1 };
 
 /**
- * Inverse-CDF table of a PERT's Beta(α, β) shape on [0, 1], so a draw is one uniform number and a table lookup
- * (about 50× faster than two gamma draws; 10,000 samples of a dozen strategies must not slow `estimate` down).
- * Built once per shape by integrating the density on a fine grid. Memoized; pure.
+ * Inverse-CDF tables on [0, 1] (PERT's Beta shape), or of the lognormal's multiplier exp(σ·z), so that a draw is one
+ * uniform number and a table lookup (about 50× faster than two gamma draws; 10,000 samples of a dozen strategies must
+ * not slow `estimate` down). Built once per shape. Memoized; pure.
  */
 const QUANTILES = 1024;
 const GRID = 4096;
-const EMPTY = new Float64Array(QUANTILES + 1);
 const tables = new Map<string, Float64Array>();
-/** One sample buffer reused across calls (sorted in place; only percentiles leave the function). */
-let scratch = new Float64Array(0);
+const EMPTY = new Float64Array(QUANTILES + 1);
 let logGrid: { lx: Float64Array; l1x: Float64Array } | undefined;
 /** ln(x) and ln(1 − x) at the grid's midpoints, shared by every shape: a density point is then one exp(). */
 function grids(): { lx: Float64Array; l1x: Float64Array } {
@@ -60,7 +62,7 @@ function grids(): { lx: Float64Array; l1x: Float64Array } {
 }
 
 export function betaQuantiles(alpha: number, beta: number): Float64Array {
-  const key = `${alpha.toFixed(9)}:${beta.toFixed(9)}`;
+  const key = `b${alpha.toFixed(9)}:${beta.toFixed(9)}`;
   const hit = tables.get(key);
   if (hit) return hit;
   const { lx, l1x } = grids();
@@ -87,122 +89,426 @@ export function betaQuantiles(alpha: number, beta: number): Float64Array {
   return q;
 }
 
-/** One compiled random term: a draw is low + range × Q(u), times a unit factor. */
-interface CompiledTerm {
-  low: number;
-  range: number;
-  mode: number;
-  table: Float64Array | null;
-  k: number;
+function uniformTable(): Float64Array {
+  const hit = tables.get('u');
+  if (hit) return hit;
+  const q = new Float64Array(QUANTILES + 1);
+  for (let k = 0; k <= QUANTILES; k++) q[k] = k / QUANTILES;
+  tables.set('u', q);
+  return q;
 }
 
-function compileTerm(low: number, mode: number, high: number, k: number): CompiledTerm {
-  if (!(high > low)) return { low, range: 0, mode, table: null, k };
+/** exp(σ·z(p)) at p = k/1024; the two ends at p = 0.5/1024 and 1 − 0.5/1024 (the truncation, ≈ ±3.3σ). */
+function lognormalTable(sigma: number): Float64Array {
+  const key = `l${sigma.toFixed(9)}`;
+  const hit = tables.get(key);
+  if (hit) return hit;
+  const q = new Float64Array(QUANTILES + 1);
+  for (let k = 0; k <= QUANTILES; k++) {
+    const p = k === 0 ? 0.5 / QUANTILES : k === QUANTILES ? 1 - 0.5 / QUANTILES : k / QUANTILES;
+    q[k] = Math.exp(sigma * normalQuantile(p));
+  }
+  tables.set(key, q);
+  return q;
+}
+
+/** One compiled random term: a draw is `base + span × T(u)`; `span` 0 is a constant. */
+export interface CompiledTerm {
+  /** The random stream (assumption name or fixed part), suffixed when a plan uses it twice. */
+  stream: string;
+  base: number;
+  span: number;
+  table: Float64Array | null;
+}
+
+export function compileDraw(shape: Shape, low: number, mode: number, high: number, k: number, stream: string, boundQuantile = 0.99): CompiledTerm {
+  if (shape === 'uniform') {
+    if (!(high > low)) return { stream, base: mode * k, span: 0, table: null };
+    return { stream, base: low * k, span: (high - low) * k, table: uniformTable() };
+  }
+  if (shape === 'lognormal') {
+    if (!(mode > 0) || !(high > mode)) return { stream, base: mode * k, span: 0, table: null };
+    const sigma = Math.log(high / mode) / normalQuantile(boundQuantile);
+    return { stream, base: 0, span: mode * k, table: lognormalTable(sigma) };
+  }
+  if (!(high > low)) return { stream, base: mode * k, span: 0, table: null };
   const m = Math.min(Math.max(mode, low), high);
   const alpha = 1 + (4 * (m - low)) / (high - low);
   const beta = 1 + (4 * (high - m)) / (high - low);
-  return { low, range: high - low, mode: m, table: betaQuantiles(alpha, beta), k };
+  return { stream, base: low * k, span: (high - low) * k, table: betaQuantiles(alpha, beta) };
 }
 
-function drawTerm(t: CompiledTerm, rand: () => number): number {
-  if (t.table === null) return t.mode * t.k;
+function drawWith(t: CompiledTerm, rand: () => number): number {
+  if (t.table === null || t.span === 0) return t.base;
   const u = rand() * QUANTILES;
-  const i = Math.floor(u);
-  const q = t.table[i] + (t.table[i + 1] - t.table[i]) * (u - i);
-  return (t.low + t.range * q) * t.k;
+  const i = Math.min(QUANTILES - 1, Math.floor(u));
+  return t.base + t.span * (t.table[i] + (t.table[i + 1] - t.table[i]) * (u - i));
 }
 
-function compilePhase(p: Phase, a: Assumptions): { branch: 0 | 1 | 2; terms: CompiledTerm[] } {
-  const terms = p.terms.map((term) => {
-    const def = a[term.assumption];
-    return compileTerm(def.low, def.value, def.high, term.factor * (UNIT_SECONDS[def.unit] ?? 1));
-  });
-  if (p.fixed) terms.push(compileTerm(p.fixed.low, p.fixed.value, p.fixed.high, 1));
-  return { branch: p.branch === 'serial' ? 0 : p.branch === 'data' ? 1 : 2, terms };
+/** One draw from PERT(low, mode, high). Degenerate ranges return the mode. */
+export function samplePert(low: number, mode: number, high: number, rand: () => number): number {
+  return drawWith(compileDraw('pert', low, mode, high, 1, 'x'), rand);
 }
 
-export interface RtoDistribution {
+/** A term of a phase or an RPO source, compiled from its assumption (or its fixed part). */
+function compileAssumption(def: AssumptionDef, factor: number, stream: string): CompiledTerm {
+  const k = factor * (UNIT_SECONDS[def.unit] ?? 1);
+  const dist = def.dist ?? { shape: 'pert' as const };
+  return compileDraw(dist.shape, def.low, def.value, def.high, k, stream, dist.shape === 'lognormal' ? dist.boundQuantile : undefined);
+}
+
+function compileParts(x: Pick<Phase, 'terms' | 'fixed'>, a: Assumptions, seen: Map<string, number>): CompiledTerm[] {
+  const stream = (id: string) => {
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return n === 1 ? id : `${id}#${n}`;
+  };
+  const out = x.terms.map((t) => compileAssumption(a[t.assumption], t.factor, stream(t.assumption)));
+  if (x.fixed) out.push(compileDraw(x.fixed.shape ?? 'pert', x.fixed.low, x.fixed.value, x.fixed.high, 1, stream(`fixed:${x.fixed.what}`)));
+  return out;
+}
+
+// ---- sample sets and their statistics ------------------------------------------------------------------------------
+
+/** Sorted samples of one simulated quantity (seconds) and their mean. */
+export interface SampleSet {
+  sorted: Float64Array;
+  mean: number;
+}
+
+/** The smallest count k (1 ≤ k ≤ n) with k / n ≥ q in floating point: the rank of the q-quantile. */
+export function rankAt(n: number, q: number): number {
+  let k = Math.min(n, Math.max(1, Math.ceil(q * n)));
+  while (k > 1 && (k - 1) / n >= q) k--;
+  while (k < n && k / n < q) k++;
+  return k;
+}
+
+/** Nearest-rank percentile of sorted values (p in percent). */
+export function percentile(sorted: Float64Array | number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[rankAt(sorted.length, p / 100) - 1];
+}
+
+/** How many sorted values are ≤ x. */
+export function countAtMost(sorted: Float64Array | number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A simulated quantity as the report shows it. */
+export interface DistSummary {
   p50: number;
   p90: number;
   p99: number;
   mean: number;
-  /** Probability that RTO ≤ target, when a target is given. */
+  /** The value at the stated confidence (the confidence-quantile): a target is met when this is ≤ the target. */
+  atConfidence: number;
+  confidence: number;
+  /** P(X ≤ target); null without a target. */
   pMeetsTarget: number | null;
+  /** P(X ≤ target) ≥ confidence; null without a target. */
+  meetsTarget: boolean | null;
   samples: number;
 }
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: Float64Array | number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i];
+/**
+ * The verdict rule, in one place: with k the rank of the confidence-quantile, "P(X ≤ target) ≥ confidence"
+ * ⟺ at least k samples ≤ target ⟺ the k-th smallest sample (the value at confidence) ≤ target.
+ */
+export function summarize(set: SampleSet, opts: { confidence: number; target?: number | null }): DistSummary {
+  const s = set.sorted;
+  const n = s.length;
+  const k = rankAt(n, opts.confidence);
+  const target = opts.target ?? null;
+  const count = target === null ? 0 : countAtMost(s, target);
+  return {
+    p50: percentile(s, 50),
+    p90: percentile(s, 90),
+    p99: percentile(s, 99),
+    mean: set.mean,
+    atConfidence: s[k - 1],
+    confidence: opts.confidence,
+    pMeetsTarget: target === null ? null : count / n,
+    meetsTarget: target === null ? null : count >= k,
+    samples: n,
+  };
 }
 
-export function simulateRto(phases: readonly Phase[], a: Assumptions, opts: { samples: number; seed: number; key: string; targetSeconds?: number }): RtoDistribution {
+// ---- RTO ---------------------------------------------------------------------------------------------------------
+
+/** Expected figures of one regional event with an outage of random length D (lognormal, seconds). */
+export interface OutageStats {
+  /** E[min(effective downtime, D)]: the downtime when you fail over (partial service credited), capped by the outage. */
+  downtimeSeconds: number;
+  /** E[min(RTO, D)], so that E[(D − RTO)+] = E[D] − this is the time the DR side runs before failback. */
+  cappedRecoverySeconds: number;
+  /** P(RTO < D): the failover completes before the outage ends (only then is data lost, and failback needed). */
+  pCompletes: number;
+}
+
+export interface RecoverySim extends SampleSet {
+  /** Mean effective downtime: RTO less the share of the partial-service ramp that was served. */
+  meanEffective: number;
+  outage: OutageStats | null;
+}
+
+export interface RecoveryOptions {
+  samples: number;
+  seed: number;
+  /** Average share of traffic served while the `ramp` phases run (warm standby scaling out); 0 when none. */
+  rampServed?: number;
+  /** The regional outage length, to cap downtime by it. */
+  outage?: Lognormal | null;
+}
+
+function branchOf(p: Pick<Phase, 'branch'>): 0 | 1 | 2 {
+  return p.branch === 'serial' ? 0 : p.branch === 'data' ? 1 : 2;
+}
+
+/** The assumption values of one resolved set, as text: computed once per set (a workload's defaults and overrides). */
+const fingerprints = new WeakMap<Assumptions, string>();
+/** Distinct value sets → short ids, so that cache keys stay short (a value set is about 5 KB of text). */
+const valueSets = new Map<string, string>();
+function fingerprint(a: Assumptions): string {
+  let f = fingerprints.get(a);
+  if (f === undefined) {
+    const text = JSON.stringify(Object.entries(a).map(([k, d]) => [k, d.value, d.low, d.high, d.dist?.shape ?? 'p', d.dist && 'boundQuantile' in d.dist ? d.dist.boundQuantile : 0]));
+    f = valueSets.get(text);
+    if (f === undefined) {
+      f = `a${valueSets.size}`;
+      valueSets.set(text, f);
+    }
+    fingerprints.set(a, f);
+  }
+  return f;
+}
+
+function partsKey(x: Pick<Phase, 'terms' | 'fixed'>): string {
+  const terms = x.terms.map((t) => `${t.assumption}*${t.factor}`).join(',');
+  const f = x.fixed;
+  return f ? `${terms}|${f.what}:${f.low}:${f.value}:${f.high}:${f.shape ?? 'p'}` : terms;
+}
+
+/**
+ * A cache key for a simulation: everything that defines its draws — the phases' structure, the assumption values
+ * (so that two workload files with different overrides never share a simulation), samples, seed and the options.
+ */
+export function recoveryKey(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): string {
+  const parts = phases.map((p) => `${branchOf(p)}${p.ramp ? 'r' : ''}[${partsKey(p)}]`).join('');
+  const o = opts.outage ? `${opts.outage.mu}:${opts.outage.sigma}` : '-';
+  return `R|${opts.samples}|${opts.seed}|${opts.rampServed ?? 0}|${o}|${parts}|${fingerprint(a)}`;
+}
+
+/** Quantile midpoints used to average a smooth function of a simulated time (the outage's capped mean). */
+const BLOCKS = 128;
+
+/** E[f(X)] over sorted samples, by the X of equal-count blocks' midpoints (error O(1/BLOCKS²) for smooth f). */
+function meanOf(sorted: Float64Array, f: (x: number) => number): number {
+  const n = sorted.length;
+  if (n <= BLOCKS) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += f(sorted[i]);
+    return s / n;
+  }
+  let s = 0;
+  for (let b = 0; b < BLOCKS; b++) s += f(sorted[Math.min(n - 1, Math.floor(((b + 0.5) * n) / BLOCKS))]);
+  return s / BLOCKS;
+}
+
+export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): RecoverySim {
   const n = Math.max(1, Math.floor(opts.samples));
-  // mulberry32, inlined (same sequence as mulberry32(seed)): the loop below runs n × terms times.
-  let state = hashSeed(opts.seed, opts.key) >>> 0;
-  if (scratch.length < n) scratch = new Float64Array(n);
-  const out = scratch.subarray(0, n);
-  let sum = 0;
-  let meets = 0;
-  // Flatten the phases into parallel arrays so the hot loop touches numbers only.
-  const compiled = phases.map((p) => compilePhase(p, a));
-  const termCount = compiled.reduce((c, p) => c + p.terms.length, 0);
-  const branch = new Uint8Array(termCount);
-  const base = new Float64Array(termCount); // low × k, or mode × k for a constant term
-  const span = new Float64Array(termCount); // range × k (0 for a constant term)
-  const tablesOf: Float64Array[] = [];
-  let j = 0;
-  for (const p of compiled) {
-    for (const t of p.terms) {
-      branch[j] = p.branch;
-      if (t.table === null) {
-        base[j] = t.mode * t.k;
-        span[j] = 0;
-        tablesOf.push(EMPTY);
-      } else {
-        base[j] = t.low * t.k;
-        span[j] = t.range * t.k;
-        tablesOf.push(t.table);
-      }
-      j++;
+  const seed = opts.seed;
+  const served = opts.rampServed ?? 0;
+  const d = opts.outage ?? null;
+  const seen = new Map<string, number>();
+  const terms: CompiledTerm[] = [];
+  const branchList: number[] = [];
+  const rampList: number[] = [];
+  for (const p of phases) {
+    for (const t of compileParts(p, a, seen)) {
+      terms.push(t);
+      branchList.push(branchOf(p));
+      rampList.push(p.ramp ? 1 : 0);
     }
   }
-  const target = opts.targetSeconds;
+  const hasRamp = served > 0 && rampList.some((x) => x === 1);
+  const out = new Float64Array(n);
+  const effective = hasRamp ? new Float64Array(n) : out;
+  const sums = recoveryKernel(
+    n, Float64Array.from(terms, (t) => t.base), Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
+    Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0), terms.map((t) => t.table ?? EMPTY),
+    Uint8Array.from(branchList), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective,
+  );
+  out.sort();
+  if (hasRamp) effective.sort();
+  return {
+    sorted: out,
+    mean: sums[0] / n,
+    meanEffective: sums[1] / n,
+    outage: d
+      ? {
+          downtimeSeconds: meanOf(effective, (x) => lognormalCappedMean(d, x)),
+          cappedRecoverySeconds: meanOf(out, (x) => lognormalCappedMean(d, x)),
+          pCompletes: meanOf(out, (x) => 1 - lognormalCdf(d, x)),
+        }
+      : null,
+  };
+}
+
+/**
+ * One draw of term j: a mulberry32 step of its own stream (the same sequence as mulberry32(state)), then the
+ * inverse-CDF table, interpolated. Small and monomorphic, so V8 inlines it into both kernels.
+ */
+function drawAt(j: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[]): number {
+  let x = (state[j] + 0x6d2b79f5) >>> 0;
+  state[j] = x;
+  x = Math.imul(x ^ (x >>> 15), x | 1);
+  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+  const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
+  const f = u | 0;
+  const q = tab[j];
+  return base[j] + span[j] * (q[f] + (q[f + 1] - q[f]) * (u - f));
+}
+
+/**
+ * The hot loop, on typed arrays and numbers only, so that V8 keeps one optimized version across calls (the callers'
+ * option objects have several shapes, which would otherwise deoptimize the loop at every new one).
+ * RTO per sample = serial + max(data, compute); the effective downtime credits the share served during `ramp` terms.
+ */
+function recoveryKernel(
+  n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], branch: Uint8Array, ramp: Uint8Array,
+  served: number, out: Float64Array, effective: Float64Array,
+): [number, number] {
+  const m = base.length;
+  let sum = 0;
+  let sumEff = 0;
   for (let i = 0; i < n; i++) {
     let serial = 0;
     let data = 0;
     let compute = 0;
-    for (let m = 0; m < termCount; m++) {
-      let v = base[m];
-      if (span[m] !== 0) {
-        const q = tablesOf[m];
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        const u = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * QUANTILES;
-        const f = u | 0;
-        v += span[m] * (q[f] + (q[f + 1] - q[f]) * (u - f));
-      }
-      const b = branch[m];
+    let rampPart = 0;
+    for (let j = 0; j < m; j++) {
+      const v = span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
+      const b = branch[j];
       if (b === 0) serial += v;
       else if (b === 1) data += v;
-      else compute += v;
+      else {
+        compute += v;
+        if (ramp[j] === 1) rampPart += v;
+      }
     }
-    const rto = serial + (data > compute ? data : compute);
-    out[i] = rto;
-    sum += rto;
-    if (target !== undefined && rto <= target) meets++;
+    const full = serial + (data > compute ? data : compute);
+    out[i] = full;
+    sum += full;
+    if (served > 0) {
+      const nonRamp = compute - rampPart;
+      const partial = serial + (data > nonRamp ? data : nonRamp);
+      const eff = full - (full - partial) * served;
+      effective[i] = eff;
+      sumEff += eff;
+    } else sumEff += full;
   }
+  return [sum, sumEff];
+}
+
+// ---- RPO ---------------------------------------------------------------------------------------------------------
+
+export function rpoKey(sources: readonly RpoSource[], a: Assumptions, opts: { samples: number; seed: number }): string {
+  return `P|${opts.samples}|${opts.seed}|${sources.map((s) => `[${partsKey(s)}]`).join('')}|${fingerprint(a)}`;
+}
+
+/** The workload's RPO per sample: the worst store, each store the sum of its terms. No stores: 0. */
+export function simulateRpo(sources: readonly RpoSource[], a: Assumptions, opts: { samples: number; seed: number }): SampleSet {
+  const n = Math.max(1, Math.floor(opts.samples));
+  const seed = opts.seed;
+  const seen = new Map<string, number>();
+  const terms: CompiledTerm[] = [];
+  const groupList: number[] = [];
+  sources.forEach((src, g) => {
+    for (const t of compileParts(src, a, seen)) {
+      terms.push(t);
+      groupList.push(g);
+    }
+  });
+  const out = new Float64Array(n);
+  const sum = rpoKernel(
+    n, Float64Array.from(terms, (t) => t.base), Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
+    Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0), terms.map((t) => t.table ?? EMPTY), Uint16Array.from(groupList), out,
+  );
   out.sort();
-  return {
-    p50: percentile(out, 50),
-    p90: percentile(out, 90),
-    p99: percentile(out, 99),
-    mean: sum / n,
-    pMeetsTarget: opts.targetSeconds === undefined ? null : meets / n,
-    samples: n,
-  };
+  return { sorted: out, mean: sum / n };
+}
+
+/** RPO per sample: the worst group (data store), each the sum of its terms. Typed arrays only (see recoveryKernel). */
+function rpoKernel(n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], group: Uint16Array, out: Float64Array): number {
+  const m = base.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    let worst = 0;
+    let current = 0;
+    let g = -1;
+    for (let j = 0; j < m; j++) {
+      if (group[j] !== g) {
+        if (current > worst) worst = current;
+        current = 0;
+        g = group[j];
+      }
+      current += span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
+    }
+    if (current > worst) worst = current;
+    out[i] = worst;
+    sum += worst;
+  }
+  return sum;
+}
+
+// ---- compatibility: one call for an RTO distribution -------------------------------------------------------------
+
+export interface RtoDistribution extends DistSummary {}
+
+export function simulateRto(
+  phases: readonly Phase[],
+  a: Assumptions,
+  opts: { samples: number; seed: number; key?: string; targetSeconds?: number; confidence?: number },
+): RtoDistribution {
+  const sim = simulateRecovery(phases, a, { samples: opts.samples, seed: opts.seed });
+  return summarize(sim, { confidence: opts.confidence ?? 0.9, target: opts.targetSeconds ?? null });
+}
+
+/** A memo of simulations by what defines them, shared across strategies, variants and (in `check`) files. */
+export class SimulationCache {
+  private readonly map = new Map<string, SampleSet>();
+  hits = 0;
+  recovery(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): RecoverySim {
+    const key = recoveryKey(phases, a, opts);
+    const hit = this.map.get(key);
+    if (hit) {
+      this.hits++;
+      return hit as RecoverySim;
+    }
+    const sim = simulateRecovery(phases, a, opts);
+    this.map.set(key, sim);
+    return sim;
+  }
+  rpo(sources: readonly RpoSource[], a: Assumptions, opts: { samples: number; seed: number }): SampleSet {
+    const key = rpoKey(sources, a, opts);
+    const hit = this.map.get(key);
+    if (hit) {
+      this.hits++;
+      return hit;
+    }
+    const sim = simulateRpo(sources, a, opts);
+    this.map.set(key, sim);
+    return sim;
+  }
+  get size(): number {
+    return this.map.size;
+  }
 }

@@ -5,7 +5,7 @@
  * traces back to named, sourced, overridable defaults.
  */
 import type { Workload } from '../workload/validate';
-import type { AssumptionName, Assumptions } from '../model/assumptions';
+import { UNIT_SECONDS, type AssumptionName, type Assumptions, type Shape } from '../model/assumptions';
 import { isAurora } from '../model/engines';
 
 export type PhaseName = 'detect' | 'decide' | 'restore' | 'promote' | 'provision' | 'launch' | 'scale' | 'traffic' | 'validate';
@@ -16,13 +16,24 @@ export interface Term {
   factor: number;
 }
 
+/** Seconds not from an assumption (e.g. the DNS TTL, a backup cycle): typical, low, high, and how it is drawn. */
+export interface FixedPart {
+  value: number;
+  low: number;
+  high: number;
+  what: string;
+  /** PERT when absent; `uniform` for a random moment in a cycle (a backup interval, a DNS TTL). */
+  shape?: Shape;
+}
+
 export interface Phase {
   name: PhaseName;
   label: string;
   branch: Branch;
   terms: Term[];
-  /** Seconds not from an assumption (e.g. the DNS TTL): typical, low, high. */
-  fixed?: { value: number; low: number; high: number; what: string };
+  fixed?: FixedPart;
+  /** A scale-out during which the service already runs at part of its capacity (warm standby): see `rampServed`. */
+  ramp?: boolean;
   seconds: number;
   lowSeconds: number;
   highSeconds: number;
@@ -32,13 +43,12 @@ export interface RpoSource {
   store: string;
   mechanism: string;
   terms: Term[];
-  fixed?: { value: number; low: number; high: number; what: string };
+  fixed?: FixedPart;
   seconds: number;
   lowSeconds: number;
   highSeconds: number;
 }
 
-const UNIT_SECONDS: Record<string, number> = { minutes: 60, seconds: 1 };
 
 function termSeconds(a: Assumptions, t: Term, which: 'value' | 'low' | 'high'): number {
   const def = a[t.assumption];
@@ -49,9 +59,9 @@ function total(a: Assumptions, terms: Term[], fixed: Phase['fixed'], which: 'val
   return terms.reduce((s, t) => s + termSeconds(a, t, which), 0) + (fixed ? fixed[which] : 0);
 }
 
-export function phase(a: Assumptions, name: PhaseName, label: string, branch: Branch, terms: Term[], fixed?: Phase['fixed']): Phase {
+export function phase(a: Assumptions, name: PhaseName, label: string, branch: Branch, terms: Term[], fixed?: FixedPart, opts: { ramp?: boolean } = {}): Phase {
   return {
-    name, label, branch, terms, ...(fixed ? { fixed } : {}),
+    name, label, branch, terms, ...(fixed ? { fixed } : {}), ...(opts.ramp ? { ramp: true } : {}),
     seconds: total(a, terms, fixed, 'value'),
     lowSeconds: total(a, terms, fixed, 'low'),
     highSeconds: total(a, terms, fixed, 'high'),
@@ -69,7 +79,7 @@ export function rpoSource(a: Assumptions, store: string, mechanism: string, term
 
 const t = (assumption: AssumptionName, factor = 1): Term => ({ assumption, factor });
 
-/** Time sums: serial phases add up; the data and compute branches run in parallel. */
+/** Time sums of the typical values (a reference only: the verdict uses the simulation). Serial phases add up; the data and compute branches run in parallel. */
 export function rtoSeconds(phases: readonly Pick<Phase, 'branch' | 'seconds'>[]): number {
   let serial = 0;
   let data = 0;
@@ -82,18 +92,23 @@ export function rtoSeconds(phases: readonly Pick<Phase, 'branch' | 'seconds'>[])
   return serial + Math.max(data, compute);
 }
 
-/** The workload RPO is the worst of its data stores (0 when it keeps no data). */
+/** The workload RPO from typical values, the worst of its data stores (0 when it keeps no data); a reference only. */
 export function rpoSeconds(sources: readonly Pick<RpoSource, 'seconds'>[]): number {
   return sources.reduce((m, s) => Math.max(m, s.seconds), 0);
 }
 
 // ---- phase builders shared by the strategies -----------------------------------------------------------------------
 
+/**
+ * Detection: a person (manual), Route 53 health checks, or — with Global Accelerator in front — the ALB's and Global
+ * Accelerator's own health checks ("a maximum of 60 seconds", dr-model.md §2), which also move the traffic.
+ */
 export function detect(w: Workload, a: Assumptions, forceAutomated = false): Phase {
   const automated = forceAutomated || w.operations.detection === 'automated';
-  return automated
-    ? phase(a, 'detect', 'detect (Route 53 health checks)', 'serial', [t('detectAutomatedMinutes')])
-    : phase(a, 'detect', 'detect (alarm, page, acknowledge)', 'serial', [t('detectManualMinutes')]);
+  if (!automated) return phase(a, 'detect', 'detect (alarm, page, acknowledge)', 'serial', [t('detectManualMinutes')]);
+  return w.network.failoverRouting === 'global-accelerator'
+    ? phase(a, 'detect', 'detect (ALB and Global Accelerator health checks)', 'serial', [t('globalAcceleratorDetectSeconds')])
+    : phase(a, 'detect', 'detect (Route 53 health checks)', 'serial', [t('detectAutomatedMinutes')]);
 }
 
 export function decide(w: Workload, a: Assumptions, manual: AssumptionName, forceAutomated = false): Phase {
@@ -103,24 +118,58 @@ export function decide(w: Workload, a: Assumptions, manual: AssumptionName, forc
     : phase(a, 'decide', 'decide and declare (manual)', 'serial', [t(manual)]);
 }
 
-/** Restore time grows with storage: the assumption is for 500 GB; one third is fixed, two thirds scale with size. */
+/** Aurora and DynamoDB restores grow with storage: the assumption is for 500 GB; one third is fixed, two thirds scale with size. */
 export const RESTORE_REFERENCE_GB = 500;
 export function restoreScale(storageGb: number): number {
   return 1 / 3 + (2 / 3) * (storageGb / RESTORE_REFERENCE_GB);
 }
 
-export function restoreDatabase(w: Workload, a: Assumptions): Phase[] {
+/**
+ * GB of transaction logs an RDS point-in-time restore replays: the changes since the last snapshot, on average half a
+ * backup interval of them (the disaster strikes at a random moment of the cycle).
+ */
+export function replayGb(w: Workload): number {
+  return (w.dataChangeGbPerDay * w.operations.backupIntervalHours) / 24 / 2;
+}
+
+/**
+ * Restoring the database from backups (backup & restore after a region loss; every strategy after corruption):
+ * - RDS: a fixed part (instance creation, engine recovery) plus the replay of the logs since the snapshot when
+ *   point-in-time recovery is on; not linear in size, because the volume loads lazily from S3 afterwards.
+ * - Aurora: the cluster restore (data is loaded before it is available; grows with size), then an instance is added.
+ * - DynamoDB: a table restore that grows with size.
+ */
+export function restoreDatabase(w: Workload, a: Assumptions, opts: { pointInTime?: boolean } = {}): Phase[] {
   const { engine, storageGb } = w.database;
   if (engine === 'none') return [];
   const f = restoreScale(storageGb);
   if (engine === 'dynamodb') return [phase(a, 'restore', `restore DynamoDB table from backup copy (${storageGb} GB)`, 'data', [t('dynamodbRestoreMinutes', f)])];
-  if (isAurora(engine)) return [phase(a, 'restore', `restore Aurora cluster from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)])];
-  return [phase(a, 'restore', `restore RDS instance from backup (${storageGb} GB)`, 'data', [t('rdsSnapshotRestoreMinutes', f)])];
+  if (isAurora(engine)) {
+    return [
+      phase(a, 'restore', `restore Aurora cluster from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)]),
+      phase(a, 'restore', 'add a DB instance to the restored cluster', 'data', [t('auroraAddInstanceMinutes')]),
+    ];
+  }
+  const pitr = opts.pointInTime ?? w.operations.pointInTimeRecovery;
+  const gb = pitr ? replayGb(w) : 0;
+  const round1 = Math.round(gb * 10) / 10;
+  return [
+    phase(
+      a, 'restore', pitr ? `restore RDS instance and replay ${round1} GB of logs` : 'restore RDS instance from snapshot', 'data',
+      pitr && gb > 0 ? [t('rdsSnapshotRestoreMinutes'), t('rdsLogReplayMinutesPerGb', gb)] : [t('rdsSnapshotRestoreMinutes')],
+    ),
+  ];
 }
 
-export function promoteDatabase(w: Workload, a: Assumptions, opts: { skip?: boolean } = {}): Phase[] {
+export function promoteDatabase(w: Workload, a: Assumptions, opts: { skip?: boolean; headless?: boolean } = {}): Phase[] {
   const engine = w.database.engine;
   if (engine === 'none' || engine === 'dynamodb' || opts.skip) return [];
+  if (isAurora(engine) && opts.headless) {
+    return [
+      phase(a, 'promote', 'add a DB instance to the headless Aurora secondary', 'data', [t('auroraAddInstanceMinutes')]),
+      phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')]),
+    ];
+  }
   if (isAurora(engine)) return [phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')])];
   return [phase(a, 'promote', 'promote RDS cross-region read replica', 'data', [t('rdsReplicaPromotionMinutes')])];
 }
@@ -135,14 +184,26 @@ export function trafficShift(w: Workload, a: Assumptions): Phase {
     return phase(a, 'traffic', 'shift traffic (Global Accelerator)', 'serial', [t('globalAcceleratorShiftMinutes')]);
   }
   const ttl = w.network.dnsTtlSeconds;
-  // Resolvers may cache beyond the TTL (dr-model.md §2.2): the high end allows three TTLs.
+  // A resolver that cached the old answer holds it for the rest of its TTL: uniform on [0, TTL], typically TTL/2.
   return phase(a, 'traffic', `shift traffic (Route 53 failover + ${ttl}s TTL)`, 'serial', [t('route53PropagationMinutes')], {
-    value: ttl, low: ttl, high: ttl * 3, what: `network.dnsTtlSeconds (${ttl}s; high end 3× for resolver caching)`,
+    value: ttl / 2, low: 0, high: ttl, what: `network.dnsTtlSeconds (${ttl}s: cached answers expire uniformly over the TTL)`, shape: 'uniform',
   });
 }
 
 export function validate(a: Assumptions, assumption: AssumptionName): Phase {
   return phase(a, 'validate', 'validate (smoke tests)', 'serial', [t(assumption)]);
+}
+
+/**
+ * Validation of a stack that was already running and health-checked (warm standby): people's smoke tests, or the
+ * automated runbook's checks when the decision is automated. A stack launched at failover (backup & restore, pilot
+ * light) is smoke-tested either way.
+ */
+export function validateFor(w: Workload, a: Assumptions, manual: AssumptionName): Phase {
+  // Automated: what live traffic validates in active-active, plus the runbook's check that the standby took over.
+  return w.operations.failoverDecision === 'automated'
+    ? phase(a, 'validate', 'validate (health checks and the runbook\'s automated checks)', 'serial', [t('validateActiveActiveMinutes'), t('validateAutomatedMinutes')])
+    : validate(a, manual);
 }
 
 export { t as term };

@@ -1,22 +1,31 @@
-/** Where each data store's recovery point comes from, per mechanism (design.md §5.2, dr-model.md §5). */
+/**
+ * Where each data store's recovery point comes from, per mechanism (design.md §5.2, data/reference/dr-model.md §6).
+ * Every source has a typical value and a bound, and a shape for the Monte Carlo:
+ * - a scheduled copy: the disaster strikes at a uniform moment of the backup cycle, so the data lost is uniform over
+ *   the interval plus the copy time (bound: interval + copy time);
+ * - a replica: a lognormal lag with its median and a documented tail (S3 RTC: 15 min at the 99.9th percentile).
+ */
 import type { Workload } from '../workload/validate';
 import type { Assumptions } from '../model/assumptions';
 import { isAurora } from '../model/engines';
-import { rpoSource, term as t, type RpoSource } from './phases';
+import { restoreScale, rpoSource, term as t, type RpoSource } from './phases';
 
 /** Backups copied to the DR region (backup & restore). */
 export function backupRpo(w: Workload, a: Assumptions): RpoSource[] {
   const out: RpoSource[] = [];
   const { engine } = w.database;
-  const intervalSeconds = w.operations.backupIntervalHours * 3600;
+  const hours = w.operations.backupIntervalHours;
+  const intervalSeconds = hours * 3600;
+  // Aurora snapshot copies are full copies (Aurora UG, aurora-copy-snapshot): the copy time grows with the cluster.
+  const copyFactor = isAurora(engine) ? restoreScale(w.database.storageGb) : 1;
   const scheduled = (store: string) =>
-    rpoSource(a, store, `scheduled backup every ${w.operations.backupIntervalHours} h, copied to the DR region`, [t('snapshotCopyLagMinutes')], {
-      value: intervalSeconds, low: intervalSeconds / 2, high: intervalSeconds, what: `operations.backupIntervalHours (${w.operations.backupIntervalHours} h)`,
+    rpoSource(a, store, `scheduled backup every ${hours} h, copied to the DR region (data lost: uniform over the cycle, plus the copy time)`, [t('snapshotCopyLagMinutes', copyFactor)], {
+      value: intervalSeconds / 2, low: 0, high: intervalSeconds, what: `operations.backupIntervalHours (${hours} h)`, shape: 'uniform',
     });
   if (engine === 'mysql' || engine === 'postgres') {
     out.push(
       w.operations.pointInTimeRecovery
-        ? rpoSource(a, 'database', 'PITR with cross-region automated backups (logs every 5 min + copy lag)', [t('pitrLogIntervalMinutes'), t('backupCopyLagMinutes')])
+        ? rpoSource(a, 'database', 'PITR with cross-region automated backups (logs uploaded every 5 min, then copied)', [t('pitrLogIntervalMinutes'), t('backupCopyLagMinutes')])
         : scheduled('database'),
     );
   } else if (engine !== 'none') {
@@ -47,4 +56,9 @@ export function replicationRpo(w: Workload, a: Assumptions, opts: { strongConsis
   }
   if (w.objectStorage.storageGb > 0) out.push(rpoSource(a, 'object storage', 'S3 replication with Replication Time Control', [t('s3RtcLagSeconds')]));
   return out;
+}
+
+/** AWS Elastic Disaster Recovery: the servers' volumes are replicated block by block (the DRS variant). */
+export function drsRpo(a: Assumptions): RpoSource {
+  return rpoSource(a, 'app servers (EBS volumes)', 'AWS Elastic Disaster Recovery continuous block replication', [t('drsRpoSeconds')]);
 }

@@ -32,17 +32,28 @@ export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   const rpo: RpoSource[] = [];
   const { engine, multiAz } = w.database;
   const notes: string[] = [];
-  if (engine !== 'none' && engine !== 'dynamodb') {
-    const aurora = isAurora(engine);
+  const none = { value: 0, low: 0, high: 0 };
+  if (isAurora(engine)) {
+    // Aurora UG "High availability for Amazon Aurora" [V]: with a replica in another AZ, "service is typically
+    // restored in less than 60 seconds"; a single-instance cluster must get a new instance in another AZ, created by
+    // hand ("make sure to manually create one or more new DB instances in another AZ"), typically in < 10 minutes.
+    // The cluster volume keeps six copies across three AZs, so no data is lost either way.
+    if (multiAz) phases.push(phase(a, 'promote', 'fail over to the Aurora replica in another AZ', 'data', [t('auroraReplicaFailoverSeconds')]));
+    else {
+      phases.push(phase(a, 'restore', 'create a new Aurora DB instance in another AZ (manual)', 'data', [t('auroraAddInstanceMinutes')]));
+      notes.push('the Aurora cluster has no replica in another AZ: add one (database.multiAz) to fail over in under a minute instead of creating an instance');
+    }
+    rpo.push(rpoSource(a, 'database', 'Aurora storage keeps six copies across three AZs', [], { ...none, what: 'Aurora storage is multi-AZ' }));
+  } else if (engine !== 'none' && engine !== 'dynamodb') {
     if (multiAz) {
-      phases.push(phase(a, 'promote', aurora ? 'fail over to the Aurora replica in another AZ' : 'RDS Multi-AZ failover', 'data', [t('rdsMultiAzFailoverMinutes')]));
-      rpo.push(rpoSource(a, 'database', 'synchronous Multi-AZ copy', [], { value: 0, low: 0, high: 0, what: 'Multi-AZ: synchronous' }));
+      phases.push(phase(a, 'promote', 'RDS Multi-AZ failover', 'data', [t('rdsMultiAzFailoverMinutes')]));
+      rpo.push(rpoSource(a, 'database', 'synchronous Multi-AZ copy', [], { ...none, what: 'Multi-AZ: synchronous' }));
     } else {
-      phases.push(phase(a, 'restore', aurora ? 'create a new Aurora instance in another AZ' : 'restore the single-AZ RDS instance in another AZ', 'data', [t('singleAzRecoveryMinutes')]));
+      phases.push(phase(a, 'restore', 'restore the single-AZ RDS instance in another AZ', 'data', [t('singleAzRecoveryMinutes')]));
       rpo.push(
-        aurora
-          ? rpoSource(a, 'database', 'Aurora storage keeps six copies across three AZs', [], { value: 0, low: 0, high: 0, what: 'Aurora storage is multi-AZ' })
-          : rpoSource(a, 'database', 'point-in-time restore of a single-AZ instance', [t('pitrLogIntervalMinutes')]),
+        w.operations.pointInTimeRecovery
+          ? rpoSource(a, 'database', 'point-in-time restore of a single-AZ instance to its latest restorable time', [t('pitrLogIntervalMinutes')])
+          : scheduledBackup(w, a, 'last scheduled backup of a single-AZ instance'),
       );
       notes.push('the database is single-AZ: set database.multiAz to fail over in about 2 minutes');
     }
@@ -54,22 +65,39 @@ export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   return { phases, rpo, note: ['an AZ loss is handled inside the primary region; the DR strategy does not change it', ...notes].join('; ') };
 }
 
+/** Data lost to a scheduled backup: uniform over the backup cycle (the damage strikes at a random moment). */
+function scheduledBackup(w: Workload, a: Assumptions, mechanism: string): RpoSource {
+  const h = w.operations.backupIntervalHours;
+  return rpoSource(a, 'database', `${mechanism} (every ${h} h)`, [], { value: (h * 3600) / 2, low: 0, high: h * 3600, what: `operations.backupIntervalHours (${h} h)`, shape: 'uniform' });
+}
+
+/**
+ * Corruption or deletion: replicas copy the damage, so every strategy restores from backups in the primary region.
+ * With point-in-time recovery the restore point is the second before the damage, for every engine (RDS and Aurora
+ * restore to any time in the retention period; DynamoDB to the selected "day:hour:minute:second"); the RDS 5-minute log
+ * upload only limits the latest restorable time, which the damage is already older than when it is noticed. Without
+ * it, the last scheduled backup: uniform over the backup cycle. Writes made after the damage and before the restore
+ * must be re-applied by the application; they are not counted in the RPO.
+ */
 export function dataCorruption(w: Workload, a: Assumptions, strategy: CorruptionFacts): ScenarioPlan {
+  const pitr = w.operations.pointInTimeRecovery;
+  const relabel = (p: Phase): Phase => ({
+    ...p,
+    label: p.label.replace('from snapshot copy', pitr ? 'to a point in time' : 'from the last backup').replace('from backup copy', pitr ? 'to a point in time' : 'from the last backup'),
+  });
   const phases: Phase[] = [
     phase(a, 'detect', 'notice the corruption or deletion', 'serial', [t('detectCorruptionMinutes')]),
     phase(a, 'decide', 'decide the restore point (manual)', 'serial', [t(strategy.decision)]),
-    ...restoreDatabase(w, a).map((p) => ({ ...p, label: p.label.replace('from snapshot copy', 'to a point in time').replace('from backup copy', 'from backup').replace('from backup (', 'to a point in time (') })),
+    ...restoreDatabase(w, a).map(relabel),
     validate(a, 'validateBackupRestoreMinutes'),
   ];
   const rpo: RpoSource[] = [];
   const { engine } = w.database;
   if (engine !== 'none') {
     rpo.push(
-      w.operations.pointInTimeRecovery
-        ? rpoSource(a, 'database', 'point-in-time recovery to just before the damage (replicas copied it)', [t('pitrLogIntervalMinutes')])
-        : rpoSource(a, 'database', `last scheduled backup (every ${w.operations.backupIntervalHours} h); replicas copied the damage`, [], {
-            value: w.operations.backupIntervalHours * 3600, low: 0, high: w.operations.backupIntervalHours * 3600, what: `operations.backupIntervalHours (${w.operations.backupIntervalHours} h)`,
-          }),
+      pitr
+        ? rpoSource(a, 'database', 'point-in-time restore to the second before the damage (replicas copied it)', [t('pitrRestoreGranularitySeconds')])
+        : scheduledBackup(w, a, 'last scheduled backup before the damage; replicas copied it'),
     );
   }
   const note = strategy.replicatesData

@@ -2,8 +2,8 @@
 import type { CheckReport, WorkloadCheck } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
-  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
-  strategyText,
+  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rpoText, rtoText, strategyFootnote,
+  strategyText, timeHeads,
 } from './check-shared';
 import { mdTable } from './markdown';
 import { escapeControl } from '../text/escape';
@@ -26,8 +26,8 @@ export function renderCheckMarkdown(r: CheckReport): string {
   out.push(r.workloads.map((w) => `${mark(w)} **${w.name}**${w.baseline?.status === 'new' ? ' (new)' : ''}`).join(' · '), '');
   out.push(
     mdTable(
-      ['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'],
-      r.workloads.map((w) => [mark(w), w.name, code(w.file), strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w), resultText(w)]),
+      ['', 'Workload', 'File', 'Strategy', 'DR cost/month', ...timeHeads(r), 'Targets', 'Result'],
+      r.workloads.map((w) => [mark(w), w.name, code(w.file), strategyText(w), costText(w), rtoText(w), rpoText(w), checkTargetsText(w), resultText(w)]),
     ),
     '',
   );

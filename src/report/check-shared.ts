@@ -2,7 +2,7 @@
 import type { CheckReport, WorkloadCheck } from '../advisor/check/types';
 import { allowedIncreaseText, costChangeText, pctText, timeChangeText, violationLabel } from './check-text';
 import type { Report } from '../advisor/types';
-import { formatDuration, formatUsd, formatUsdDelta } from '../text/format';
+import { formatDuration, formatPct, formatUsd, formatUsdDelta } from '../text/format';
 import { pricingLine, targetsLine } from './shared';
 import { escapeControl } from '../text/escape';
 
@@ -24,8 +24,20 @@ export function costText(w: WorkloadCheck): string {
   return `${formatUsd(w.drMonthlyCost)}${w.costEstimated ? '*' : ''}`;
 }
 
+/** "52m (1h 24m)": the median and, in brackets, the value at the targets' confidence (what the check judges). */
 export function rtoText(w: WorkloadCheck): string {
-  return formatDuration(w.rtoSeconds);
+  return `${formatDuration(w.rtoSeconds)} (${formatDuration(w.rtoAtConfidenceSeconds)})`;
+}
+
+export function rpoText(w: WorkloadCheck): string {
+  return `${formatDuration(w.rpoSeconds)} (${formatDuration(w.rpoAtConfidenceSeconds)})`;
+}
+
+/** The column heads for RTO and RPO: "RTO P50 (at 90%)". */
+export function timeHeads(r: CheckReport): [string, string] {
+  const c = [...new Set(r.workloads.map((w) => w.targets.confidence))];
+  const at = c.length === 1 ? `at ${formatPct(c[0])}` : 'at confidence';
+  return [`RTO P50 (${at})`, `RPO P50 (${at})`];
 }
 
 /** "pass" / "FAIL: RTO, budget" (+ "new" when new since the baseline). */

@@ -2,8 +2,8 @@
 import type { CheckReport } from '../advisor/check/types';
 import { formatDuration, formatPct } from '../text/format';
 import {
-  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rtoText, strategyFootnote,
-  strategyText,
+  baselineRows, checkPricingLine, checkTargetsText, costText, headline, increaseLimitText, otherStrategyChanges, removedLine, resultText, rpoText, rtoText, strategyFootnote,
+  strategyText, timeHeads,
 } from './check-shared';
 import { makeStyle } from './style';
 import { escapeControl } from '../text/escape';
@@ -15,9 +15,9 @@ export function renderCheckTable(r: CheckReport, opts: { color: boolean; width?:
   out.push((r.pass ? c.bold.green : c.bold.red)(headline(r)));
   const mark = (w: CheckReport['workloads'][number], text: string): Cell => ({ text, style: (t) => (w.pass ? c.green(t) : c.red(t)) });
   const rows = r.workloads.map((w): Cell[] => [
-    mark(w, w.pass ? '✓' : '✗'), w.name, escapeControl(w.file), strategyText(w), costText(w), rtoText(w), formatDuration(w.rpoSeconds), checkTargetsText(w), mark(w, resultText(w)),
+    mark(w, w.pass ? '✓' : '✗'), w.name, escapeControl(w.file), strategyText(w), costText(w), rtoText(w), rpoText(w), checkTargetsText(w), mark(w, resultText(w)),
   ]);
-  out.push(boxTable(['', 'Workload', 'File', 'Strategy', 'DR cost/month', 'RTO', 'RPO', 'Targets', 'Result'], rows, { color: opts.color, width: opts.width }));
+  out.push(boxTable(['', 'Workload', 'File', 'Strategy', 'DR cost/month', ...timeHeads(r), 'Targets', 'Result'], rows, { color: opts.color, width: opts.width }));
   const failing = r.workloads.filter((w) => !w.pass);
   if (failing.length) {
     out.push(c.bold('Why it failed:'));

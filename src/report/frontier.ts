@@ -1,10 +1,10 @@
 /**
- * The cost-versus-RTO frontier, drawn: a plain-text scatter for the terminal (RTO P90 on a log axis, since options
+ * The cost-versus-RTO frontier, drawn: a plain-text scatter for the terminal (RTO at the stated confidence on a log axis, since options
  * range from minutes to hours) and a Mermaid quadrant chart for Markdown, its points numbered as in the frontier table
  * (names would collide and clip). Pure text; no colour here.
  */
 import type { FrontierEntry, Report } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { mdTable } from './markdown-table';
 
 const LABELS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -17,7 +17,7 @@ export function plottedPoints(r: Report): FrontierEntry[] {
 export function asciiFrontier(r: Report, width = 56, height = 12): string {
   const pts = plottedPoints(r);
   if (pts.length === 0) return '';
-  const xs = pts.map((p) => Math.log10(Math.max(p.rtoP90, 1)));
+  const xs = pts.map((p) => Math.log10(Math.max(p.rtoAtConfidence, 1)));
   const ys = pts.map((p) => p.cost);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const [y0, y1] = [Math.min(...ys), Math.max(...ys)];
@@ -37,10 +37,11 @@ export function asciiFrontier(r: Report, width = 56, height = 12): string {
   const left = formatDuration(10 ** x0);
   const right = formatDuration(10 ** x1);
   lines.push(`${' '.repeat(12)}${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}`);
-  lines.push(`${' '.repeat(12)}DR cost/month (up) vs RTO P90 (right, log scale); + marks overlapping points`);
+  const conf = formatPct(r.targets.confidence);
+  lines.push(`${' '.repeat(12)}DR cost/month (up) vs RTO at ${conf} confidence (right, log scale); + marks overlapping points`);
   pts.forEach((p, i) => {
     const mark = p.pareto ? 'Pareto-optimal' : `dominated by ${nameOf(r, p.dominatedBy!)}`;
-    lines.push(`  ${LABELS[i]}  ${p.name}: ${formatUsd(p.cost)}/month, RTO P90 ${formatDuration(p.rtoP90)} — ${mark}`);
+    lines.push(`  ${LABELS[i]}  ${p.name}: ${formatUsd(p.cost)}/month, RTO at ${conf} ${formatDuration(p.rtoAtConfidence)} — ${mark}`);
   });
   return lines.join('\n');
 }
@@ -75,13 +76,13 @@ function collide(a: ChartMark, b: ChartMark): boolean {
 
 /**
  * The marks of the frontier chart: each plotted option is numbered (1, 2, … in `plottedPoints` order, as in the
- * frontier table) and placed at its RTO P90 (log scale) and cost, mapped into [0.05, 0.95]; options whose labels would
+ * frontier table) and placed at its RTO at the stated confidence (log scale) and cost, mapped into [0.05, 0.95]; options whose labels would
  * overlap share one mark at their mean position, labelled with all their numbers ("8, 9"), until no two labels touch.
  */
 export function frontierMarks(r: Report): ChartMark[] {
   const pts = plottedPoints(r);
   if (pts.length === 0) return [];
-  const xs = pts.map((p) => Math.log10(Math.max(p.rtoP90, 1)));
+  const xs = pts.map((p) => Math.log10(Math.max(p.rtoAtConfidence, 1)));
   const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
   const costs = pts.map((p) => p.cost);
   const [y0, y1] = [Math.min(...costs), Math.max(...costs)];
@@ -113,12 +114,12 @@ const quoted = (t: string) => `"${t.replace(/"/g, "'")}"`;
 
 export function mermaidFrontier(r: Report): string {
   const pts = plottedPoints(r);
-  const rto = pts.map((p) => p.rtoP90);
+  const rto = pts.map((p) => p.rtoAtConfidence);
   const cost = pts.map((p) => p.cost);
   const lines = [
     '```mermaid',
     'quadrantChart',
-    '    title DR cost per month vs RTO P90',
+    `    title DR cost per month vs RTO P${Math.round(r.targets.confidence * 100)}`,
     `    x-axis ${quoted(`faster: ${formatDuration(Math.min(...rto))}`)} --> ${quoted(`slower: ${formatDuration(Math.max(...rto))}`)}`,
     `    y-axis ${quoted(`cheaper: ${formatUsd(Math.min(...cost))}/month`)} --> ${quoted(`costlier: ${formatUsd(Math.max(...cost))}/month`)}`,
     ...frontierMarks(r).map((m) => `    ${quoted(labelText(m.numbers))}: [${coord(m.x)}, ${coord(m.y)}]`),
@@ -137,12 +138,12 @@ export function frontierNumbers(r: Report): Map<string, number> {
 export function frontierTable(r: Report): string {
   const numbers = frontierNumbers(r);
   return mdTable(
-    ['#', 'Option', 'DR cost/month', 'RTO P90', 'Frontier'],
+    ['#', 'Option', 'DR cost/month', `RTO at ${formatPct(r.targets.confidence)}`, 'Frontier'],
     r.frontier.map((p) => [
       String(numbers.get(p.id) ?? ''),
       p.name,
       formatUsd(p.cost),
-      formatDuration(p.rtoP90),
+      formatDuration(p.rtoAtConfidence),
       p.sameAs ? `same as ${nameOf(r, p.sameAs)}` : p.pareto ? '**Pareto-optimal**' : `dominated by ${nameOf(r, p.dominatedBy!)}`,
     ]),
   );

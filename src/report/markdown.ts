@@ -1,19 +1,24 @@
 /** `--format markdown`: a report to paste into a design doc or a pull request; renders cleanly on GitHub. */
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, RTO_FORMULA, scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit } from './shared';
+import { ANNUAL_HEAD, annualLine, annualRows, scenarioCell } from './annual';
+import {
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, pricingLine, quantityText, recommended, regionsLine, RTO_FORMULA, rpoCell, rtoCell,
+  scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
+} from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
-  const head = ['Strategy', 'DR cost/month', 'RTO', 'RTO P50 / P90 / P99', 'RPO', 'P(RTO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
-  const rows = r.strategies.map((s) => [
+  const conf = confidenceText(r);
+  const head = ['Strategy', 'DR cost/month', `RTO P50 (at ${conf})`, 'RTO P90 / P99', `RPO P50 (at ${conf})`, 'P(RTO / RPO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
+  const rows = comparisonRows(r).map((s) => [
     s.id === r.recommendation.strategy ? `**${s.name}** (recommended)` : s.name,
     costCell(s),
-    `${formatDuration(s.rtoSeconds)} (${s.rtoCategory})`,
-    `${formatDuration(s.rto.p50)} / ${formatDuration(s.rto.p90)} / ${formatDuration(s.rto.p99)}`,
-    `${formatDuration(s.rpoSeconds)} (${s.rpoCategory})`,
+    `${rtoCell(s)}${'rtoCategory' in s ? ` · ${s.rtoCategory}` : ''}`,
+    `${formatDuration(s.rto.p90)} / ${formatDuration(s.rto.p99)}`,
+    `${rpoCell(s)}${'rpoCategory' in s ? ` · ${s.rpoCategory}` : ''}`,
     chanceCell(s),
     ...(annual ? [formatUsd(s.expectedAnnualLoss ?? 0), formatUsd(s.totalAnnualCost ?? 0)] : []),
     meetsCell(s),
@@ -37,8 +42,8 @@ const taskName = (t: string) => t.replace(/:/g, ' -').replace(/#/g, 'no. ').repl
 /**
  * A strategy's recovery as a Mermaid gantt of its typical phases: detect and decide, then the data and compute
  * branches side by side (each starts when the decision is taken; phases within a branch run one after another), then
- * traffic shift and validation once both branches are done. Its length is the typical RTO (the phases' sum, with the
- * longer branch counted). Times are elapsed from the failure (00:00), on today's date in the viewer's time zone for
+ * traffic shift and validation once both branches are done. Its length is the sum of the typical phase values (the
+ * longer branch counted), a reference beside the simulated median RTO, which the title also shows. Times are elapsed from the failure (00:00), on today's date in the viewer's time zone for
  * both the tasks and the axis, so the axis reads as elapsed time anywhere.
  */
 export function mermaidRecovery(s: StrategyResult): string {
@@ -74,13 +79,14 @@ export function mermaidRecovery(s: StrategyResult): string {
   }
   if (ends.length) prev = ends;
   serialSection('Shift traffic and validate', after);
-  const longHaul = s.rtoSeconds >= 6 * 3600;
+  const typical = s.rtoTypicalSumSeconds;
+  const longHaul = typical >= 6 * 3600;
   return [
     '```mermaid',
     'gantt',
-    `    title ${s.name}: typical recovery, RTO ${formatDuration(s.rtoSeconds)}`.replace(/[#;]/g, ' '),
+    `    title ${s.name}: typical recovery, ${formatDuration(typical)} (median RTO ${formatDuration(s.rtoSeconds)})`.replace(/[#;]/g, ' '),
     '    dateFormat HH:mm:ss',
-    `    axisFormat ${s.rtoSeconds < 600 ? '%H:%M:%S' : '%H:%M'}`,
+    `    axisFormat ${typical < 600 ? '%H:%M:%S' : '%H:%M'}`,
     ...(longHaul ? ['    tickInterval 1hour'] : []),
     ...lines,
     '```',
@@ -92,7 +98,7 @@ function strategySection(s: StrategyResult): string {
     ['Phase', 'Runs', 'Typical', 'Range', 'Assumptions'],
     s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions.map((a) => `\`${a}\``), ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']),
   );
-  const rpo = s.rpoSources.map((x) => `- RPO of ${x.store}: **${formatDuration(x.seconds)}**, ${x.mechanism}`).join('\n');
+  const rpo = s.rpoSources.map((x) => `- RPO of ${x.store}: typically **${formatDuration(x.seconds)}**, at most ${formatDuration(x.highSeconds)}: ${x.mechanism}`).join('\n');
   const notes = s.notes.map((n) => `> **Note:** ${n}`).join('\n>\n');
   return [
     `### ${s.name}: ${formatUsd(s.drMonthlyCost)}/month, RTO ${formatDuration(s.rtoSeconds)}, RPO ${formatDuration(s.rpoSeconds)}`,
@@ -104,13 +110,17 @@ function strategySection(s: StrategyResult): string {
     '',
     phases,
     '',
+    `RTO P50 ${formatDuration(s.rtoSeconds)}, at ${formatPct(s.rto.confidence)} confidence ${formatDuration(s.rto.atConfidence)}, P99 ${formatDuration(s.rto.p99)}; the typical values sum to ${formatDuration(s.rtoTypicalSumSeconds)} (a reference only).`,
+    '',
     rpo || '- No data stores: nothing to lose.',
+    '',
+    annualLine(s),
     ...(notes ? ['', notes] : []),
   ].join('\n');
 }
 
 export function renderMarkdown(r: Report): string {
-  const rec = r.strategies.find((s) => s.id === r.recommendation.strategy)!;
+  const rec = recommended(r);
   const parts = [
     `# DR assessment: ${r.workload.name}`,
     '',
@@ -120,6 +130,8 @@ export function renderMarkdown(r: Report): string {
     '',
     r.recommendation.reason,
     '',
+    ...r.recommendation.notDominating.flatMap((n) => [`> **Frontier:** ${n.reason}`, '']),
+    ...r.recommendation.notes.flatMap((n) => [`> **Note:** ${n}`, '']),
     '**Why not the others**',
     '',
     ...r.recommendation.rejected.map((x) => `- ${x.reason}`),
@@ -128,7 +140,14 @@ export function renderMarkdown(r: Report): string {
     '',
     comparisonTable(r),
     '',
-    `${RTO_FORMULA}; percentiles from ${r.monteCarlo.samples.toLocaleString('en-US')} Monte Carlo samples (seed ${r.monteCarlo.seed}).`,
+    `${verdictLine(r)} ${RTO_FORMULA}, drawn per sample.`,
+    '',
+    ...r.notes.flatMap((n) => [`> **Cost order:** ${n}`, '']),
+    '## Expected annual cost',
+    '',
+    mdTable(ANNUAL_HEAD, annualRows(r, comparisonRows(r))),
+    '',
+    `Regional outages ${r.workload.business.regionEventsPerYear}/yr (median ${formatDuration(r.noDr.rto.p50)}, P90 ${formatDuration(r.noDr.rto.p90)}), AZ outages ${r.workload.business.azEventsPerYear}/yr, corruption ${r.workload.business.corruptionEventsPerYear}/yr. Downtime when failing over is min(recovery, outage); data loss is charged only when the failover completes; each strategy takes the cheaper of failing over and waiting. Failovers: the DR side at full size until failback, and the re-seed of the primary; drills: \`drillsPerYear\` × \`drillHours\` × the DR side at full size.`,
     '',
     ...breakEvenSection(r),
     ...frontierSection(r),
@@ -171,7 +190,7 @@ function frontierSection(r: Report): string[] {
   return [
     '## Cost versus RTO: the frontier',
     '',
-    'Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO P90).',
+    `Every strategy and variant, priced and timed the same way. An option is dominated when another costs no more and recovers no slower (RTO at ${confidenceText(r)} confidence).`,
     '',
     'The chart numbers each option as the table under it does (RTO P90 on a log scale, left is faster; cost upwards); options too close to tell apart share one mark, labelled with all their numbers.',
     '',
@@ -183,14 +202,8 @@ function frontierSection(r: Report): string[] {
 }
 
 export function scenarioTable(r: Report): string {
-  const head = ['Scenario', ...r.strategies.map((s) => s.name)];
-  const rows = r.scenarios.map((sc) => [
-    sc.name,
-    ...r.strategies.map((s) => {
-      const x = sc.strategies.find((y) => y.strategy === s.id)!;
-      return `RTO ${formatDuration(x.rtoSeconds)} · RPO ${formatDuration(x.rpoSeconds)}`;
-    }),
-  ]);
+  const head = ['Scenario (events/yr)', ...r.strategies.map((s) => s.name)];
+  const rows = r.scenarios.map((sc) => [`${sc.name} (${sc.eventsPerYear})`, ...r.strategies.map((s) => scenarioCell(sc, s.id))]);
   return mdTable(head, rows);
 }
 

@@ -7,9 +7,11 @@
  */
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
-import { formatDuration, formatUsd } from '../text/format';
+import { formatDuration, formatPct, formatUsd } from '../text/format';
+import { annualLine, scenarioCell } from './annual';
 import {
-  chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, RTO_FORMULA, scenarioNotes, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit,
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, RTO_FORMULA, scenarioNotes,
+  sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
@@ -157,27 +159,33 @@ export function renderTable(r: Report, opts: RenderOptions): string {
   out.push(c.bold(`${r.workload.name}`) + `  ${regionsLine(r)}  ·  ${targetsLine(r)}`);
   out.push(`Primary region (${r.workload.regions.primary}) runs at ${formatUsd(r.primaryMonthlyCost)}/month; DR cost below is on top of that.`);
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
-  const head = ['Strategy', 'DR cost/month', 'RTO (P90)', 'RPO', 'P(RTO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
-  const rows: Cell[][] = r.strategies.map((s) => {
+  const conf = confidenceText(r);
+  const head = ['Strategy', 'DR cost/month', `RTO P50 (at ${conf})`, `RPO P50 (at ${conf})`, 'P(RTO / RPO ≤ target)', ...(annual ? ['Expected loss/yr', 'Total/yr'] : []), 'Meets targets'];
+  const rows: Cell[][] = comparisonRows(r).map((s) => {
     const rec = s.id === r.recommendation.strategy;
     const name: Cell = rec ? { text: `▶ ${s.name}`, style: (t) => c.bold.green(t) } : `  ${s.name}`;
     const meets: Cell = { text: meetsCell(s), style: (t) => (s.meetsTargets ? c.green(t) : c.red(t)) };
     return [
-      name, costCell(s), rtoCell(s), formatDuration(s.rpoSeconds), chanceCell(s),
+      name, costCell(s), rtoCell(s), rpoCell(s), chanceCell(s),
       ...(annual ? [formatUsd(s.expectedAnnualLoss ?? 0), formatUsd(s.totalAnnualCost ?? 0)] : []), meets,
     ];
   });
   out.push(boxTable(head, rows, { color: opts.color, width: opts.width, stackBelow: 100 }));
+  out.push(c.dim(verdictLine(r)));
   out.push(`${c.bold('Recommendation:')} ${c.bold(nameOf(r, r.recommendation.strategy))}. ${r.recommendation.reason}`);
+  for (const n of r.recommendation.notDominating) out.push(`  ${c.yellow('Frontier:')} ${n.reason}`);
+  for (const n of r.recommendation.notes) out.push(`  ${c.yellow('Note:')} ${n}`);
   out.push(c.bold('Why not the others:'));
   for (const rej of r.recommendation.rejected) out.push(`  - ${rej.reason}`);
   for (const b of r.breakEven) if (b.downtimeCostPerHour !== null) out.push(`${c.dim('Break-even:')} ${b.sentence}`);
+  for (const n of r.notes) out.push(`${c.yellow('Cost order:')} ${n}`);
   const pareto = r.frontier.filter((p) => p.pareto && p.sameAs === null).map((p) => p.name);
-  if (pareto.length) out.push(`${c.dim('Pareto-optimal on cost vs RTO P90:')} ${pareto.join('; ')} (--explain draws the frontier).`);
+  if (pareto.length) out.push(`${c.dim(`Pareto-optimal on cost vs RTO at ${conf}:`)} ${pareto.join('; ')} (--explain draws the frontier).`);
   if (!opts.explain) {
-    // The strategy whose model puts its first note in the headline (warm standby: "manual detection dominates").
-    const headline = r.strategies.find((s) => modelOf(s.id)?.headlineNote && s.notes.length);
-    if (headline) out.push(`${c.yellow('Note:')} ${headline.name}: ${headline.notes[0]}.`);
+    // The strategies whose model puts its first note in the headline ("manual detection dominates").
+    for (const s of r.strategies) if (modelOf(s.id)?.headlineNote && s.notes.length) out.push(`${c.yellow('Note:')} ${s.name}: ${s.notes[0]}.`);
+    const risky = r.strategies.filter((s) => s.notes.some((n) => n.startsWith('capacity risk')));
+    if (risky.length) out.push(`${c.yellow('Capacity risk:')} ${risky.map((s) => s.name).join(', ')}: ${risky[0].notes.find((n) => n.startsWith('capacity risk'))!.replace(/^capacity risk: /, '')}.`);
   }
   if (opts.explain) out.push(...explain(r, c, opts.width));
   out.push(c.dim(pricingLine(r)));
@@ -189,18 +197,16 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
   const out: string[] = [''];
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
   out.push(lineItemTable(r.primaryLineItems, width));
-  out.push('', `Recovery phases below: ${RTO_FORMULA}.`);
+  out.push('', c.bold(`${r.noDr.name}: ${r.noDr.summary}`), `RTO P50 ${formatDuration(r.noDr.rtoSeconds)} (at ${confidenceText(r)} ${formatDuration(r.noDr.rto.atConfidence)}) · RPO 0: ${r.noDr.note}.`);
+  out.push('', `Recovery phases below: ${RTO_FORMULA}, drawn per sample; the workload RPO is the worst store per sample.`);
   for (const s of r.strategies) out.push(...explainStrategy(s, c, width));
   if (r.frontier.length) {
-    out.push(c.bold('Cost versus RTO P90: strategies and variants'));
+    out.push(c.bold(`Cost versus RTO at ${confidenceText(r)} confidence: strategies and variants`));
     out.push(asciiFrontier(r, width === undefined ? 56 : Math.max(20, Math.min(56, width - 14))));
     out.push('');
   }
-  out.push(c.bold('Disruption scenarios'));
-  out.push(boxTable(['Scenario', ...r.strategies.map((s) => s.name)], r.scenarios.map((sc) => [sc.name, ...r.strategies.map((s) => {
-    const x = sc.strategies.find((y) => y.strategy === s.id)!;
-    return `RTO ${formatDuration(x.rtoSeconds)}\nRPO ${formatDuration(x.rpoSeconds)}`;
-  })]), { color: false, width }));
+  out.push(c.bold('Disruption scenarios (medians; events a year)'));
+  out.push(boxTable(['Scenario', ...r.strategies.map((s) => s.name)], r.scenarios.map((sc) => [`${sc.name}\n${sc.eventsPerYear}/yr`, ...r.strategies.map((s) => scenarioCell(sc, s.id).replace(' · ', '\n'))]), { color: false, width }));
   out.push(...scenarioNotes(r).map((n) => `${n.scenario}: ${n.text}.`), '');
   out.push(c.bold('Assumptions used (override any in the workload file under `assumptions:`)'));
   const assumptions = usedAssumptions(r);
@@ -214,11 +220,15 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
 function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>, width: number | undefined): string[] {
   const out: string[] = [''];
   out.push(c.bold(`${s.name} — ${s.summary}`));
-  out.push(`DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; P50 ${formatDuration(s.rto.p50)}, P90 ${formatDuration(s.rto.p90)}, P99 ${formatDuration(s.rto.p99)}) · RPO ${formatDuration(s.rpoSeconds)} (${s.rpoCategory})`);
+  const pct = formatPct(s.rto.confidence);
+  out.push(
+    `DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO P50 ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; at ${pct} ${formatDuration(s.rto.atConfidence)}, P99 ${formatDuration(s.rto.p99)}; typical values sum to ${formatDuration(s.rtoTypicalSumSeconds)}, a reference only) · RPO P50 ${formatDuration(s.rpoSeconds)} (${s.rpoCategory}; at ${pct} ${formatDuration(s.rpo.atConfidence)})`,
+  );
   out.push(lineItemTable(s.lineItems, width));
   const phases = s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
   out.push(boxTable(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], phases, { color: false, width }));
-  for (const r of s.rpoSources) out.push(`RPO ${r.store}: ${formatDuration(r.seconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
+  for (const r of s.rpoSources) out.push(`RPO ${r.store}: typically ${formatDuration(r.seconds)}, at most ${formatDuration(r.highSeconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
+  out.push(annualLine(s));
   for (const n of s.notes) out.push(`${c.yellow('Note:')} ${n}`);
   return out;
 }

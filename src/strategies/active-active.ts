@@ -1,19 +1,26 @@
 /**
  * Multi-site Active-Active (seed table: highest cost, RTO and RPO near zero): two or more regions serve traffic at
- * once (seed §1–3). Each extra region runs the full stack so any one can take all traffic; data is replicated by an
- * Aurora global database or DynamoDB global tables; Route 53 or Global Accelerator moves traffic away from a failed
- * region. Write patterns: global-write (one writer region: its loss needs a writer promotion) or partitioned-write
- * (each key has a home region: no promotion, more design effort).
+ * once (seed §1–3). Sized for static stability (REL11-BP04): when any one of the N regions is lost, the other N − 1
+ * carry its load without scaling, so each region runs ceil(count / (N − 1)) servers — N·count/(N − 1) in all, rounded
+ * up per region (two regions: a full copy each). The database in each active region follows the primary's Multi-AZ
+ * setting, since it serves traffic. Data is replicated by an Aurora global database or DynamoDB global tables; Route 53
+ * or Global Accelerator moves traffic away from a failed region. Write patterns: global-write (one writer region: its
+ * loss needs a writer promotion) or partitioned-write (each key has a home region: no promotion, more design effort).
  */
 import { InputError } from '../errors';
-import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, phase, promoteDatabase, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
-import { isAurora } from '../model/engines';
-import { changeTransfer, computeFleet, databaseReplica, loadBalancer, routing, s3Replica } from './components';
+import { isAurora, isRelational } from '../model/engines';
+import { amiCopies, changeTransfer, computeFleet, databaseReplica, failback, loadBalancer, routing, s3Replica } from './components';
 import type { StrategyModel } from './types';
 
 /** Aurora global database: at most 10 secondary regions (current AWS limit; the seed document says 5). */
 export const AURORA_MAX_SECONDARY_REGIONS = 10;
+
+/** Servers per active region for static stability: the N − 1 survivors carry the whole load. */
+export function serversPerRegion(count: number, regions: number): number {
+  return regions <= 1 ? count : Math.ceil(count / (regions - 1) - 1e-9);
+}
 
 export const activeActive: StrategyModel = {
   id: 'active-active',
@@ -31,10 +38,14 @@ export const activeActive: StrategyModel = {
         `regions.additional: an Aurora global database has at most ${AURORA_MAX_SECONDARY_REGIONS} secondary regions (got ${others.length}: ${others.join(', ')}); use fewer regions or DynamoDB global tables`,
       );
     }
+    const n = others.length + 1;
+    const per = serversPerRegion(w.compute.count, n);
+    const multiAz = w.database.multiAz;
     const lines = others.flatMap((r) => [
-      ...computeFleet(w, r, w.compute.count, `App servers, full size`),
+      ...computeFleet(w, r, per, n === 2 ? 'App servers, full size' : `App servers, 1/${n - 1} of the load each`),
+      ...amiCopies(w, r),
       ...loadBalancer(w, a, r),
-      ...databaseReplica(w, a, primary, r),
+      ...databaseReplica(w, a, primary, r, { multiAz }),
       ...changeTransfer(w, primary, r, 'Replication'),
       ...s3Replica(w, a, primary, r, true),
     ]);
@@ -46,7 +57,7 @@ export const activeActive: StrategyModel = {
       detect(w, a, true),
       decide(w, a, activeActive.decision, true),
       ...promoteDatabase(w, a, { skip: partitioned }),
-      phase(a, 'scale', 'no scale-out (every region runs at full size)', 'compute', []),
+      phase(a, 'scale', 'no scale-out (the surviving regions carry the load: static stability)', 'compute', []),
       trafficShift(w, a),
       validate(a, 'validateActiveActiveMinutes'),
     ];
@@ -54,9 +65,29 @@ export const activeActive: StrategyModel = {
       'health checks move traffic automatically: detection and decision are automated whatever `operations` says',
       'replication is not backup: corruption and deletions replicate too, so keep point-in-time recovery or periodic backups',
     ];
+    if (n > 2 && per < w.compute.count) {
+      notes.push(
+        `static stability with ${n} regions: each region runs ${per} server${per === 1 ? '' : 's'} (${n} × ${per} = ${n * per} in all, so that any ${n - 1} carry the load); the primary region could shrink from ${w.compute.count} to ${per} too, which this DR cost does not count`,
+      );
+    }
+    if (isRelational(w.database.engine)) {
+      notes.push(
+        multiAz
+          ? 'the database in each active region is Multi-AZ, like the primary (it serves traffic)'
+          : 'the database in each active region is single-AZ, like the primary: set database.multiAz for Multi-AZ in every region',
+      );
+    }
     if (w.operations.detection === 'manual') notes.push('operations.detection is manual, but active-active relies on health checks to evacuate a region');
     if (isAurora(w.database.engine) && !partitioned) notes.push('global-write with Aurora: losing the writer region needs a managed failover (writer promotion) before writes resume; reads continue');
     if (isAurora(w.database.engine) && partitioned) notes.push('partitioned-write with Aurora needs one cluster per home region (or write forwarding); writes for the failed partition wait for its recovery');
-    return { lines, phases, rpo: replicationRpo(w, a, { strongConsistency: w.activeActive.consistency === 'strong' }), notes };
+    return {
+      lines,
+      phases,
+      rpo: replicationRpo(w, a, { strongConsistency: w.activeActive.consistency === 'strong' }),
+      notes,
+      launched: 0,
+      // The survivors already run at the size they need: a failover adds nothing but the failback.
+      failover: { runLines: [], ...failback(w, a, w.regions.dr, primary) },
+    };
   },
 };

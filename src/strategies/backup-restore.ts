@@ -4,7 +4,9 @@
  */
 import { decide, detect, launchServers, phase, restoreDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { backupRpo } from '../recovery/rpo';
-import { backupCopies, changeTransfer, s3Replica } from './components';
+import { isAurora, isRelational } from '../model/engines';
+
+import { backupCopies, capacityRiskNote, databaseInstance, failback, launchedFleet, loadBalancer, s3Replica } from './components';
 import type { StrategyModel } from './types';
 
 export const backupRestore: StrategyModel = {
@@ -16,11 +18,7 @@ export const backupRestore: StrategyModel = {
   replicatesData: false,
   build(w, a) {
     const { primary, dr } = w.regions;
-    const lines = [
-      ...backupCopies(w, a, primary, dr),
-      ...changeTransfer(w, primary, dr, 'Backup copy (incremental)'),
-      ...s3Replica(w, a, primary, dr, false),
-    ];
+    const lines = [...backupCopies(w, a, primary, dr), ...s3Replica(w, a, primary, dr, false)];
     const phases = [
       detect(w, a),
       decide(w, a, backupRestore.decision),
@@ -30,6 +28,32 @@ export const backupRestore: StrategyModel = {
       trafficShift(w, a),
       validate(a, 'validateBackupRestoreMinutes'),
     ];
-    return { lines, phases, rpo: backupRpo(w, a), notes: [] };
+    const notes: string[] = [];
+    if (isAurora(w.database.engine) && w.database.storageGb > 0) {
+      notes.push(
+        `Aurora snapshot copies are full copies: each ${w.operations.backupIntervalHours} h copy transfers all ${w.database.storageGb} GB to ${dr}, and each retained copy is a full copy`,
+      );
+      if (w.database.storageGb > 1000) notes.push('the Aurora restore time is extrapolated linearly above 1 TB; AWS says restores are non-linear: time a restore of your own snapshot');
+    } else if (isRelational(w.database.engine)) {
+      notes.push('the restored RDS instance is available before its data is loaded from S3 (lazy loading): expect slow queries while it hydrates; a full-table scan speeds it up');
+    }
+    notes.push(...capacityRiskNote(a, w.compute.count, dr));
+    return {
+      lines,
+      phases,
+      rpo: backupRpo(w, a),
+      notes,
+      launched: w.compute.count,
+      failover: {
+        runLines: [
+          ...launchedFleet(w, dr, w.compute.count, 'Recovered app servers'),
+          ...loadBalancer(w, a, dr),
+          ...(isRelational(w.database.engine) ? databaseInstance(w, dr, isAurora(w.database.engine) ? 'Restored Aurora cluster' : 'Restored RDS instance') : []),
+        ],
+        ...failback(w, a, dr, primary, { restoredTable: true }),
+      },
+    };
   },
 };
+
+

@@ -4,9 +4,9 @@
  */
 import type { Assumptions } from '../model/assumptions';
 import { isAurora, isRelational } from '../model/engines';
-import { DAYS_PER_MONTH } from '../model/time';
+import { DAYS_PER_MONTH, HOURS_PER_MONTH } from '../model/time';
 import type { Workload } from '../workload/validate';
-import type { CostLine } from './types';
+import type { CostLine, FailoverPlan } from './types';
 
 
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
@@ -91,8 +91,14 @@ export function dynamoTable(w: Workload, region: string): CostLine[] {
   return lines;
 }
 
-/** The database copy kept live in another region: Aurora global secondary, RDS cross-region replica, or a DynamoDB global-table replica. */
-export function databaseReplica(w: Workload, a: Assumptions, primary: string, region: string): CostLine[] {
+/**
+ * The database copy kept live in another region: Aurora global secondary, RDS cross-region replica, or a DynamoDB
+ * global-table replica. `multiAz`: the copy follows the primary's Multi-AZ setting (an active region of active-active
+ * serves traffic, so it needs the same availability; Aurora: a second instance, RDS: a Multi-AZ read replica).
+ * `headless`: an Aurora secondary cluster with no DB instance (storage and replication only; Aurora UG "Creating a
+ * headless Aurora DB cluster in a secondary Region": "you're not charged for compute, only for storage").
+ */
+export function databaseReplica(w: Workload, a: Assumptions, primary: string, region: string, opts: { multiAz?: boolean; headless?: boolean } = {}): CostLine[] {
   const engine = w.database.engine;
   if (engine === 'none') return [];
   if (engine === 'dynamodb') {
@@ -110,7 +116,9 @@ export function databaseReplica(w: Workload, a: Assumptions, primary: string, re
     return lines;
   }
   const aurora = isAurora(engine);
-  const lines = databaseInstance(w, region, aurora ? 'Aurora global secondary' : 'RDS cross-region read replica');
+  const role = aurora ? (opts.headless ? 'Aurora headless global secondary' : 'Aurora global secondary') : 'RDS cross-region read replica';
+  let lines = databaseInstance(w, region, role, { multiAz: opts.multiAz });
+  if (aurora && opts.headless) lines = lines.filter((l) => l.key.service !== 'rds.instance');
   if (aurora) {
     const ios = (w.dataChangeGbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
     lines.push({
@@ -170,39 +178,85 @@ export function s3Replica(w: Workload, a: Assumptions, from: string, region: str
   return lines;
 }
 
-/** Backups kept in the DR region (backup & restore): database backups, EBS snapshots, DynamoDB PITR. */
+/** Full Aurora snapshot copies kept in the DR region: one per backup interval over `backupRetentionDays`, at least one. */
+export function auroraCopiesRetained(w: Workload, a: Assumptions): number {
+  return Math.max(1, Math.round((a.backupRetentionDays.value * 24) / w.operations.backupIntervalHours));
+}
+
+/** Cross-region copies a month: one per backup interval (730 h / interval). */
+export function copiesPerMonth(w: Workload): number {
+  return HOURS_PER_MONTH / w.operations.backupIntervalHours;
+}
+
+/**
+ * Backups kept in the DR region (backup & restore), and the transfer of each copy:
+ * - Aurora: "Aurora doesn't support incremental snapshot copying. Aurora DB cluster snapshot copies are always full
+ *   copies" (Aurora UG, aurora-copy-snapshot [V]): every copy transfers the whole cluster, and every retained copy is
+ *   a full copy;
+ * - RDS: incremental snapshot copies (one full copy plus the changes kept), the changes transferred;
+ * - DynamoDB: backup copies (one full plus the changes kept), the changes transferred.
+ * DynamoDB point-in-time recovery protects against corruption in every strategy, so it is a primary-region line.
+ */
 export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: string): CostLine[] {
   const lines: CostLine[] = [];
+  const { engine, storageGb } = w.database;
   const incrementalGb = w.dataChangeGbPerDay * a.backupRetentionDays.value;
-  if (isRelational(w.database.engine)) {
+  if (isAurora(engine)) {
+    const copies = auroraCopiesRetained(w, a);
+    const perMonth = copiesPerMonth(w);
+    lines.push({
+      component: 'Database backup copies (full Aurora snapshots)',
+      region: dr,
+      usage: `${copies} full copies × ${storageGb} GB (one per ${w.operations.backupIntervalHours} h over backupRetentionDays ${a.backupRetentionDays.value})`,
+      key: { service: 'rds.backup', region: dr, attrs: { engine } },
+      monthlyQuantity: copies * storageGb,
+      assumptions: ['backupRetentionDays'],
+    });
+    if (storageGb > 0)
+      lines.push({
+        component: `Backup copy transfer to ${dr} (full copies)`,
+        region: primary,
+        usage: `${round(perMonth * storageGb, 1)} GB/month (${round(perMonth, 2)} full copies × ${storageGb} GB)`,
+        key: { service: 'transfer.interRegion', region: primary, attrs: { to: dr } },
+        monthlyQuantity: perMonth * storageGb,
+      });
+  } else if (isRelational(engine)) {
     lines.push({
       component: 'Database backup copies',
       region: dr,
-      usage: `${w.database.storageGb} GB full + ${round(incrementalGb, 1)} GB incremental (backupRetentionDays ${a.backupRetentionDays.value})`,
-      key: { service: 'rds.backup', region: dr, attrs: { engine: w.database.engine } },
-      monthlyQuantity: w.database.storageGb + incrementalGb,
+      usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental (backupRetentionDays ${a.backupRetentionDays.value})`,
+      key: { service: 'rds.backup', region: dr, attrs: { engine } },
+      monthlyQuantity: storageGb + incrementalGb,
       assumptions: ['backupRetentionDays'],
     });
-  } else if (w.database.engine === 'dynamodb') {
+    lines.push(...changeTransfer(w, primary, dr, 'Backup copy (incremental)'));
+  } else if (engine === 'dynamodb') {
     lines.push({
       component: 'DynamoDB backup copies',
       region: dr,
-      usage: `${w.database.storageGb} GB full + ${round(incrementalGb, 1)} GB incremental`,
+      usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental`,
       key: { service: 'dynamodb.backup', region: dr },
-      monthlyQuantity: w.database.storageGb + incrementalGb,
+      monthlyQuantity: storageGb + incrementalGb,
       assumptions: ['backupRetentionDays'],
     });
-    if (w.operations.pointInTimeRecovery)
-      lines.push({
-        component: 'DynamoDB point-in-time recovery',
-        region: primary,
-        usage: `${w.database.storageGb} GB continuous backups`,
-        key: { service: 'dynamodb.pitr', region: primary },
-        monthlyQuantity: w.database.storageGb,
-      });
+    lines.push(...changeTransfer(w, primary, dr, 'Backup copy (incremental)'));
   }
   lines.push(...amiCopies(w, dr));
   return lines;
+}
+
+/** DynamoDB point-in-time recovery (primary region): the same in every strategy, since replication is not backup. */
+export function pointInTimeRecovery(w: Workload, region: string): CostLine[] {
+  if (w.database.engine !== 'dynamodb' || !w.operations.pointInTimeRecovery) return [];
+  return [
+    {
+      component: 'DynamoDB point-in-time recovery',
+      region,
+      usage: `${w.database.storageGb} GB continuous backups (operations.pointInTimeRecovery)`,
+      key: { service: 'dynamodb.pitr', region },
+      monthlyQuantity: w.database.storageGb,
+    },
+  ];
 }
 
 /** EBS snapshots / AMIs of the app servers kept in the DR region so servers can be launched there. */
@@ -251,4 +305,41 @@ export function routing(w: Workload, a: Assumptions, regions: readonly string[],
     });
   }
   return lines;
+}
+
+/** The servers a failover launches in `region` (backup & restore, pilot light, a warm standby's gap), as a month of them. */
+export function launchedFleet(w: Workload, region: string, count: number, label: string): CostLine[] {
+  return count > 0 ? computeFleet(w, region, count, label) : [];
+}
+
+/**
+ * What re-seeding the primary region moves back at failback: the whole database for a relational engine (Aurora
+ * re-adds the old primary as a secondary, RDS needs a new replica or snapshot copy), a restored DynamoDB table in
+ * full, and for DynamoDB global tables only the writes made during the failover; plus the objects written in the DR
+ * region. Transfer priced from the DR region to the primary.
+ */
+export function failback(w: Workload, a: Assumptions, from: string, to: string, opts: { restoredTable?: boolean } = {}): Pick<FailoverPlan, 'reseedGb' | 'reseedGbPerHour' | 'reseedLine'> {
+  const { engine, storageGb } = w.database;
+  const relational = isRelational(engine);
+  const reseedGb = relational || (engine === 'dynamodb' && opts.restoredTable) ? storageGb : 0;
+  const perHour = (engine === 'dynamodb' && !opts.restoredTable ? w.dataChangeGbPerDay / 24 : 0) + (w.objectStorage.storageGb * a.s3MonthlyChangeShare.value) / HOURS_PER_MONTH;
+  return {
+    reseedGb,
+    reseedGbPerHour: perHour,
+    reseedLine: {
+      component: `Failback transfer to ${to}`,
+      region: from,
+      usage: 'per GB re-seeded into the primary region at failback',
+      key: { service: 'transfer.interRegion', region: from, attrs: { to } },
+      monthlyQuantity: 1,
+    },
+  };
+}
+
+/** "N instances launched in <region> at once: capacity risk" when a failover starts many servers in one region. */
+export function capacityRiskNote(a: Assumptions, launched: number, region: string): string[] {
+  if (launched < a.capacityRiskInstances.value) return [];
+  return [
+    `capacity risk: ${launched} instances launch in ${region} at failover, when other workloads fail into the same region; On-Demand Capacity Reservations remove the risk (REL13-BP02; see the warm standby with capacity reservations variant)`,
+  ];
 }

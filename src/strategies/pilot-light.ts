@@ -1,37 +1,73 @@
 /**
  * Pilot Light (seed table: low cost, RTO tens of minutes, RPO within minutes): only the data tier runs in the DR
- * region; servers are launched from AMIs when needed.
+ * region; servers are launched from AMIs when needed. `headless`: the Aurora secondary cluster keeps no DB instance
+ * (AWS Resilience Hub recognises "an Amazon Aurora global database with a headless secondary cluster"); the failover
+ * then adds an instance before the promotion.
  */
 import { decide, detect, launchServers, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
-import { amiCopies, changeTransfer, databaseReplica, routing, s3Replica } from './components';
+import { isAurora } from '../model/engines';
+import { formatDuration } from '../model/time';
+import { amiCopies, capacityRiskNote, changeTransfer, databaseInstance, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from './components';
 import type { StrategyModel } from './types';
 
-export const pilotLight: StrategyModel = {
-  id: 'pilot-light',
-  base: 'pilot-light',
-  name: 'Pilot Light',
-  summary: 'only the data tier runs; servers start when needed',
-  decision: 'decidePilotLightMinutes',
-  replicatesData: true,
-  build(w, a) {
-    const { primary, dr } = w.regions;
-    const lines = [
-      ...databaseReplica(w, a, primary, dr),
-      ...changeTransfer(w, primary, dr, 'Replication'),
-      ...s3Replica(w, a, primary, dr, true),
-      ...amiCopies(w, dr),
-      ...routing(w, a, [primary, dr], { healthChecks: true }),
-    ];
-    const phases = [
-      detect(w, a),
-      decide(w, a, pilotLight.decision),
-      ...promoteDatabase(w, a),
-      phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
-      launchServers(w, a),
-      trafficShift(w, a),
-      validate(a, 'validatePilotLightMinutes'),
-    ];
-    return { lines, phases, rpo: replicationRpo(w, a), notes: [] };
-  },
-};
+/** The manual part of an RTO, for the note that says where the time goes (typical values). */
+export function manualNote(phases: readonly { name: string; seconds: number }[], what: string): string {
+  const manual = phases.filter((p) => p.name === 'detect' || p.name === 'decide').reduce((s, p) => s + p.seconds, 0);
+  return `manual detection and decision take ${formatDuration(manual)} of this RTO; automate both (health-check alarms and a one-button runbook) to reach ${what}`;
+}
+
+export function pilotLightModel(opts: { headless?: boolean; id?: string; name?: string } = {}): StrategyModel {
+  const model: StrategyModel = {
+    id: opts.id ?? 'pilot-light',
+    base: 'pilot-light',
+    name: opts.name ?? 'Pilot Light',
+    summary: opts.headless ? 'only the data tier runs, with a headless Aurora secondary (no DB instance); servers start when needed' : 'only the data tier runs; servers start when needed',
+    decision: 'decidePilotLightMinutes',
+    replicatesData: true,
+    headlineNote: !opts.id,
+    build(w, a) {
+      const { primary, dr } = w.regions;
+      const headless = Boolean(opts.headless) && isAurora(w.database.engine);
+      const lines = [
+        ...databaseReplica(w, a, primary, dr, { headless }),
+        ...changeTransfer(w, primary, dr, 'Replication'),
+        ...s3Replica(w, a, primary, dr, true),
+        ...amiCopies(w, dr),
+        ...routing(w, a, [primary, dr], { healthChecks: true }),
+      ];
+      const phases = [
+        detect(w, a),
+        decide(w, a, model.decision),
+        ...promoteDatabase(w, a, { headless }),
+        phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
+        launchServers(w, a),
+        trafficShift(w, a),
+        validate(a, 'validatePilotLightMinutes'),
+      ];
+      const notes: string[] = [];
+      if (w.operations.detection === 'manual' || w.operations.failoverDecision === 'manual') notes.push(manualNote(phases, 'tens of minutes'));
+      if (opts.headless && !headless) notes.push('a headless secondary is an Aurora option: for this engine the plan is the same as Pilot Light');
+      if (headless) notes.push('the headless secondary has no DB instance: the failover first adds one (minutes), then promotes the cluster');
+      notes.push(...capacityRiskNote(a, w.compute.count, dr));
+      return {
+        lines,
+        phases,
+        rpo: replicationRpo(w, a),
+        notes,
+        launched: w.compute.count,
+        failover: {
+          runLines: [
+            ...launchedFleet(w, dr, w.compute.count, 'Launched app servers'),
+            ...loadBalancer(w, a, dr),
+            ...(headless ? databaseInstance(w, dr, 'Instance added to the headless secondary').filter((l) => l.key.service === 'rds.instance') : []),
+          ],
+          ...failback(w, a, dr, primary),
+        },
+      };
+    },
+  };
+  return model;
+}
+
+export const pilotLight = pilotLightModel();

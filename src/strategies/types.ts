@@ -22,6 +22,21 @@ export interface CostLine {
   assumptions?: AssumptionName[];
 }
 
+/**
+ * What a failover costs beyond the monthly DR cost (issue 12 §5): the DR side run at full size while failed over (and
+ * during each drill), and the failback that re-seeds the primary region.
+ */
+export interface FailoverPlan {
+  /** What runs in the DR region only while failed over or drilling, priced as a month of it (per hour = ÷ 730). */
+  runLines: CostLine[];
+  /** GB re-seeded into the primary at failback, whatever the outage length (a relational database: all of it). */
+  reseedGb: number;
+  /** GB re-seeded per hour spent failed over (writes made in the DR region). */
+  reseedGbPerHour: number;
+  /** The per-GB price of the re-seed transfer (monthlyQuantity 1 = one GB). */
+  reseedLine: CostLine;
+}
+
 /** What a strategy model returns: the DR region(s) cost lines and the recovery plan. */
 export interface StrategyPlan {
   lines: CostLine[];
@@ -29,6 +44,12 @@ export interface StrategyPlan {
   rpo: RpoSource[];
   /** Plain-language facts about this plan the user should know (e.g. "manual detection dominates"). */
   notes: string[];
+  /** Per-event costs of a failover; none for a strategy that adds nothing when it fails over. */
+  failover?: FailoverPlan;
+  /** Average share of the traffic served while the `ramp` phases run (warm standby scaling out); 0 when none. */
+  rampServed?: number;
+  /** Instances launched in the DR region at failover (for the capacity-risk flag). */
+  launched?: number;
 }
 
 /** A DR strategy (or a variant of one): one module each, a pure function of the workload and assumptions. */
@@ -44,5 +65,11 @@ export interface StrategyModel {
   replicatesData: boolean;
   /** True when the plan's first note belongs in the headline of the terminal table (e.g. "manual detection dominates"). */
   headlineNote?: boolean;
+  /**
+   * For a variant: what it changes in the application that dr-advisor cannot assume for this workload (e.g. writes
+   * partitioned by home region), or null when it is a drop-in choice of infrastructure. A variant with a design
+   * change is priced and timed, but never recommended in place of the workload's own design.
+   */
+  designChange?: (w: Workload) => string | null;
   build(w: Workload, a: Assumptions): StrategyPlan;
 }

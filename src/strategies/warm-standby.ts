@@ -1,57 +1,103 @@
 /**
  * Warm Standby (seed table: medium cost, RTO within minutes, RPO within minutes): a scaled-down but complete copy
- * runs all the time and scales out on failover.
+ * runs all the time and scales out on failover. Auto Scaling adds capacity in cycles, so the scale-out grows with the
+ * gap between the standby and the full fleet; while it runs, the standby already serves its share of the traffic,
+ * which the expected loss counts (served fraction = capacity / full, cycle by cycle).
  */
-import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validateFor } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
-import { formatDuration } from '../model/time';
-import { amiCopies, changeTransfer, computeFleet, databaseReplica, loadBalancer, routing, s3Replica } from './components';
-import type { StrategyModel } from './types';
+import type { Assumptions } from '../model/assumptions';
+import { amiCopies, capacityRiskNote, changeTransfer, computeFleet, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from './components';
+import { manualNote } from './pilot-light';
+import type { CostLine, StrategyModel } from './types';
 
 /** Standby servers: ceil(count × capacity), at least 1 (design.md §5.1). */
 export function standbyCount(count: number, capacity: number): number {
   return Math.max(1, Math.ceil(count * capacity - 1e-9));
 }
 
-export function warmStandbyModel(capacity?: number, id = 'warm-standby', name = 'Warm Standby'): StrategyModel {
+/**
+ * The scale-out from `standby` to `full` servers: Auto Scaling cycles, each growing the group by at most
+ * `warmStandbyGrowthPerCycle` (×2: target tracking at 50 % CPU on a saturated group), and at most
+ * `warmStandbyMaxScaleOutCycles` of them (then the runbook sets the desired capacity to full, as pilot light does).
+ * `served` is the average share of full capacity running over the cycles.
+ */
+export function scaleOut(a: Assumptions, standby: number, full: number): { cycles: number; served: number } {
+  if (standby >= full) return { cycles: 0, served: 1 };
+  const g = Math.max(1.0001, a.warmStandbyGrowthPerCycle.value);
+  const needed = Math.ceil(Math.log(full / standby) / Math.log(g) - 1e-9);
+  const cycles = Math.max(1, Math.min(needed, Math.max(1, Math.round(a.warmStandbyMaxScaleOutCycles.value))));
+  let sum = 0;
+  for (let k = 0; k < cycles; k++) sum += Math.min(1, (standby * g ** k) / full);
+  return { cycles, served: sum / cycles };
+}
+
+export function warmStandbyModel(opts: { capacity?: number; id?: string; name?: string; reserveGap?: boolean; summary?: string } = {}): StrategyModel {
   const model: StrategyModel = {
-    id,
+    id: opts.id ?? 'warm-standby',
     base: 'warm-standby',
-    name,
-    summary: 'a scaled-down full copy always runs',
+    name: opts.name ?? 'Warm Standby',
+    summary: opts.summary ?? 'a scaled-down full copy always runs',
     decision: 'decideWarmStandbyMinutes',
     replicatesData: true,
-    headlineNote: true,
+    headlineNote: !opts.id,
     build(w, a) {
       const { primary, dr } = w.regions;
-      const cap = capacity ?? w.operations.warmStandbyCapacity;
-      const standby = standbyCount(w.compute.count, cap);
+      const cap = opts.capacity ?? w.operations.warmStandbyCapacity;
+      const n = w.compute.count;
+      const standby = standbyCount(n, cap);
+      const gap = Math.max(0, n - standby);
+      const reservation: CostLine[] =
+        opts.reserveGap && gap > 0
+          ? [
+              {
+                component: `On-Demand Capacity Reservations (${w.compute.instanceType}, the scale-out gap)`,
+                region: dr,
+                usage: `${gap} × ${w.compute.instanceType} reserved, billed at the On-Demand rate whether used or not, 730 h`,
+                key: { service: 'ec2.instance', region: dr, attrs: { instanceType: w.compute.instanceType } },
+                hourlyQuantity: gap,
+              },
+            ]
+          : [];
       const lines = [
         ...databaseReplica(w, a, primary, dr),
         ...changeTransfer(w, primary, dr, 'Replication'),
         ...s3Replica(w, a, primary, dr, true),
         ...amiCopies(w, dr),
         ...computeFleet(w, dr, standby, 'Standby app servers'),
+        ...reservation,
         ...loadBalancer(w, a, dr),
         ...routing(w, a, [primary, dr], { healthChecks: true }),
       ];
-      const full = standby >= w.compute.count;
+      const { cycles, served } = scaleOut(a, standby, n);
+      const label =
+        gap === 0
+          ? 'no scale-out (standby at full capacity)'
+          : `scale out from ${standby} to ${n} servers (${cycles} Auto Scaling cycle${cycles === 1 ? '' : 's'}; ${Math.round(served * 100)}% of the traffic served meanwhile)`;
       const phases = [
         detect(w, a),
         decide(w, a, model.decision),
         ...promoteDatabase(w, a),
-        phase(a, 'scale', full ? 'no scale-out (standby at full capacity)' : `scale out from ${standby} to ${w.compute.count} servers`, 'compute', full ? [] : [t('warmStandbyScaleOutMinutes')]),
+        phase(a, 'scale', label, 'compute', gap === 0 ? [] : [t('warmStandbyScaleOutMinutes', cycles)], undefined, { ramp: gap > 0 }),
         trafficShift(w, a),
-        validate(a, 'validateWarmStandbyMinutes'),
+        validateFor(w, a, 'validateWarmStandbyMinutes'),
       ];
       const notes: string[] = [];
-      const manual = phases.filter((p) => p.name === 'detect' || p.name === 'decide').reduce((s, p) => s + p.seconds, 0);
-      if (w.operations.detection === 'manual' || w.operations.failoverDecision === 'manual') {
+      if (w.operations.detection === 'manual' || w.operations.failoverDecision === 'manual') notes.push(manualNote(phases, 'minutes'));
+      if (gap === 0) {
         notes.push(
-          `manual detection and decision take ${formatDuration(manual)} of this RTO; automate both (health-check alarms and a one-button runbook) to reach minutes`,
+          `with ${n} server${n === 1 ? '' : 's'}, a standby at ${Math.round(cap * 100)}% runs the full fleet: this warm standby is a hot standby (static stability, no scale-out), and costs about what a two-region active-active does`,
         );
-      }
-      return { lines, phases, rpo: replicationRpo(w, a), notes };
+      } else if (!opts.reserveGap) notes.push(...capacityRiskNote(a, gap, dr));
+      return {
+        lines,
+        phases,
+        rpo: replicationRpo(w, a),
+        notes,
+        rampServed: gap > 0 ? served : 0,
+        launched: gap,
+        failover: { runLines: launchedFleet(w, dr, gap, 'Scaled-out app servers'), ...failback(w, a, dr, primary) },
+      };
     },
   };
   return model;

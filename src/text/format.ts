@@ -25,6 +25,11 @@ function fixedEnUs(abs: number, digits: number): string {
   return digits ? `${grouped}.${t.slice(t.length - digits)}` : grouped;
 }
 
+/** A whole count with thousands separators ("10,000"), without Intl (see fixedEnUs). */
+export function formatCount(n: number): string {
+  return `${n < 0 ? '-' : ''}${fixedEnUs(Math.abs(Math.round(n)), 0)}`;
+}
+
 /** A signed delta: +$12.30 / -$4.00. */
 export function formatUsdDelta(usd: number): string {
   return `${usd >= 0 ? '+' : '-'}${formatUsd(Math.abs(usd))}`;

@@ -58,8 +58,8 @@ export async function runWizard(start: Draft, source: string | undefined, io: Wi
  */
 async function askStrategy(workload: Workload, report: Report, prompt: Prompt): Promise<StrategyId> {
   const results = report.strategies.filter((s): s is typeof s & { id: StrategyId } => (STRATEGY_IDS as readonly string[]).includes(s.id));
-  const rec = report.strategies.find((s) => s.id === report.recommendation.strategy);
-  const recBase = (rec?.base ?? report.recommendation.strategy) as StrategyId;
+  // The recommended option may be a drop-in variant (e.g. active-active with Global Accelerator): default to its base.
+  const recBase = (report.recommendation.base ?? report.recommendation.strategy) as StrategyId;
   const current = workload.strategy;
   const tag = (id: StrategyId) => [id === recBase ? 'recommended' : '', id === current ? 'in the file' : ''].filter(Boolean).join(', ');
   return prompt.select<StrategyId>({

@@ -87,6 +87,9 @@ export const workloadSchema = z
         instanceType: instanceType().describe('EC2 instance type of the application servers'),
         count: wholeNumber(1, 10000).describe('number of application servers in the primary region'),
         ebsGbPerInstance: amount(0, 65536).default(50).describe('EBS gp3 GB attached to each server'),
+        ebsVolumesPerInstance: wholeNumber(1, 40)
+          .default(1)
+          .describe('EBS volumes per server (AWS Elastic Disaster Recovery needs one replication server per 15 source volumes)'),
       })
       .describe('application tier'),
     database: z
@@ -142,6 +145,12 @@ export const workloadSchema = z
         rto: duration().optional().describe('recovery time objective, e.g. 1h'),
         rpo: duration().optional().describe('recovery point objective, e.g. 15m'),
         maxMonthlyCost: amount(0, 1e9).optional().describe('monthly DR budget in USD'),
+        confidence: z
+          .number({ error: 'must be a number from 0.5 to 1' })
+          .min(0.5, { error: 'must be a number from 0.5 to 1' })
+          .max(1, { error: 'must be a number from 0.5 to 1' })
+          .default(0.9)
+          .describe('a target is met when P(RTO ≤ target) and P(RPO ≤ target) reach this (0.9: the RTO at 90% confidence, i.e. the P90, is within the target)'),
       })
       .prefault({})
       .describe('what recovery must achieve'),
@@ -149,7 +158,13 @@ export const workloadSchema = z
       .strictObject({
         downtimeCostPerHour: amount(0, 1e9).optional().describe('USD lost per hour of downtime'),
         dataLossCostPerHour: amount(0, 1e9).optional().describe('USD lost per hour of lost data'),
-        regionEventsPerYear: amount(0, 365).optional().describe('regional events per year that would force a failover (default 0.5 for us-east-1, 0.2 elsewhere)'),
+        regionEventsPerYear: amount(0, 365).optional().describe('regional events per year that would force a failover (default 0.5 for us-east-1, 0.2 elsewhere: AWS post-event summaries 2017–2025, data/reference/dr-model.md §9)'),
+        azEventsPerYear: amount(0, 365)
+          .default(0.5)
+          .describe('Availability Zone outages per year that reach the workload (default 0.5, an estimate [I]: data/reference/dr-model.md §9)'),
+        corruptionEventsPerYear: amount(0, 365)
+          .default(0.25)
+          .describe('data corruption or deletion incidents per year that need a restore (default 0.25, an estimate [I]: data/reference/dr-model.md §9)'),
       })
       .prefault({})
       .describe('optional: what an outage costs, for the expected annual loss'),

@@ -183,6 +183,8 @@ export interface Targets {
   rtoSeconds: number | null;
   rpoSeconds: number | null;
   maxMonthlyCost: number | null;
+  /** A target is met when P(RTO ≤ target) (and the same for RPO) reaches this. */
+  confidence: number;
 }
 
 /**
@@ -192,7 +194,7 @@ export interface Targets {
 export function targetsOf(w: Workload): Targets {
   const seconds = (v: string | number | undefined): number | null =>
     v === undefined ? null : typeof v === 'number' ? v : (parseDuration(v) ?? null);
-  return { rtoSeconds: seconds(w.targets.rto), rpoSeconds: seconds(w.targets.rpo), maxMonthlyCost: w.targets.maxMonthlyCost ?? null };
+  return { rtoSeconds: seconds(w.targets.rto), rpoSeconds: seconds(w.targets.rpo), maxMonthlyCost: w.targets.maxMonthlyCost ?? null, confidence: w.targets.confidence };
 }
 
 /** Validates names that only the price catalog knows (instance types, DB classes). Pure: the catalog is passed in. */

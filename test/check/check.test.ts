@@ -15,8 +15,8 @@ import { annotation, escapeData, escapeProperty } from '../../src/report/check-g
 function workload(over: Partial<WorkloadCheck> = {}): WorkloadCheck {
   return {
     name: 'checkout', file: 'services/checkout/dr.yaml', strategy: 'pilot-light', strategyName: 'Pilot Light', strategySource: 'workload',
-    recommended: 'pilot-light', drMonthlyCost: 330, primaryMonthlyCost: 400, rtoSeconds: 3120, rpoSeconds: 60, costEstimated: false,
-    targets: { rtoSeconds: 3600, rpoSeconds: 900, maxMonthlyCost: 1500 }, pass: true, violations: [], cheaper: null, baseline: null,
+    recommended: 'pilot-light', drMonthlyCost: 330, primaryMonthlyCost: 400, rtoSeconds: 3120, rpoSeconds: 60, rtoAtConfidenceSeconds: 3500, rpoAtConfidenceSeconds: 120,
+    costEstimated: false, targets: { rtoSeconds: 3600, rpoSeconds: 900, maxMonthlyCost: 1500, confidence: 0.9 }, pass: true, violations: [], cheaper: null, baseline: null,
     strategies: [
       { id: 'backup-restore', name: 'Backup & Restore', drMonthlyCost: 40, rtoSeconds: 6120, rpoSeconds: 90000, meetsTargets: false },
       { id: 'pilot-light', name: 'Pilot Light', drMonthlyCost: 330, rtoSeconds: 3120, rpoSeconds: 60, meetsTargets: true },

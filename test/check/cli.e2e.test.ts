@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDuration } from '../../src/text/format';
 import { runCli } from '../helpers/cli';
-import { check, edit, EXAMPLES, lines, makeRepo } from './helpers';
+import { check, edit, EXAMPLES, lines, makePassingRepo, makeRepo, passing } from './helpers';
 
 interface Doc {
   schemaVersion: number;
@@ -38,40 +38,72 @@ interface Doc {
       rpoDeltaSeconds?: number;
       strategies?: { id: string; costDelta: number }[];
     };
+    rtoAtConfidenceSeconds: number;
+    rpoAtConfidenceSeconds: number;
     strategies: { id: string; drMonthlyCost: number; rtoSeconds: number; rpoSeconds: number }[];
   }[];
+}
+
+interface EstimateStrategy {
+  id: string;
+  drMonthlyCost: number;
+  rtoSeconds: number;
+  rpoSeconds: number;
+  rtoTypicalSumSeconds: number;
+  rto: { atConfidence: number; pMeetsTarget: number | null };
+  rpo: { atConfidence: number; pMeetsTarget: number | null };
 }
 
 function json(stdout: string): Doc {
   return JSON.parse(stdout) as Doc;
 }
 
-/** The same workload through `estimate --format json`: check must agree with it. */
-function estimate(cwd: string, file: string): { strategies: { id: string; drMonthlyCost: number; rtoSeconds: number; rpoSeconds: number }[]; recommendation: { strategy: string } } {
-  const r = runCli(['estimate', '-f', file, '--format', 'json', '--pricing', 'snapshot'], { cwd });
+/** The same workload through `estimate --format json` at check's 2,000 samples: check must agree with it. */
+function estimate(cwd: string, file: string, extra: string[] = []): { strategies: EstimateStrategy[]; variants: EstimateStrategy[]; recommendation: { strategy: string; base: string } } {
+  const r = runCli(['estimate', '-f', file, '--format', 'json', '--pricing', 'snapshot', '--samples', '2000', ...extra], { cwd });
   expect(r.status).toBe(0);
   return JSON.parse(r.stdout);
 }
 
+const time = (s: { rtoSeconds: number; rto: { atConfidence: number } }) => `${formatDuration(s.rtoSeconds)} (${formatDuration(s.rto.atConfidence)})`;
+const rpoTime = (s: { rpoSeconds: number; rpo: { atConfidence: number } }) => `${formatDuration(s.rpoSeconds)} (${formatDuration(s.rpo.atConfidence)})`;
+
+describe('the bundled examples against their own targets, at 90% confidence', () => {
+  it('all three fail, each saying by how much; at 50 % confidence global-saas passes', () => {
+    const repo = makeRepo();
+    const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot']);
+    expect(r.status).toBe(1);
+    expect(lines(r.stdout)[0]).toBe('## ❌ DR check failed: all 3 workloads fail');
+    const pl = estimate(repo, 'services/checkout/dr.yaml').strategies.find((s) => s.id === 'pilot-light')!;
+    expect(pl.rto.pMeetsTarget!).toBeLessThan(0.5);
+    expect(r.stdout).toContain(
+      `- ❌ **checkout** (Pilot Light, \`services/checkout/dr.yaml\`): RTO ${formatDuration(pl.rto.atConfidence)} at 90% confidence > 1h target (P(RTO ≤ 1h) = ${Math.round(pl.rto.pMeetsTarget! * 100)}%)`,
+    );
+    const half = check(repo, ['-f', 'services/global-saas/dr.yaml', '--pricing', 'snapshot', '--format', 'json', '--confidence', '0.5']);
+    expect(half.status).toBe(0);
+    expect(json(half.stdout).workloads[0].pass).toBe(true);
+  });
+});
+
 describe('exit 0: every workload passes', () => {
   it('checks three services from one glob, in sorted order, and prints the Markdown PR comment when not on a TTY', () => {
-    const repo = makeRepo();
+    const repo = makePassingRepo();
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot']);
     expect(r.stderr).not.toMatch(/^error:/m);
     expect(r.status).toBe(0);
     const out = lines(r.stdout);
     expect(out[0]).toBe('## ✅ DR check passed: 3 of 3 workloads pass');
     expect(out[1]).toBe('✅ **checkout** · ✅ **global-saas** · ✅ **orders-api**');
-    expect(out[2]).toBe('|  | Workload | File | Strategy | DR cost/month | RTO | RPO | Targets | Result |');
+    expect(out[2]).toBe('|  | Workload | File | Strategy | DR cost/month | RTO P50 (at 90%) | RPO P50 (at 90%) | Targets | Result |');
     // Each row carries the estimate's figures for the workload's own `strategy`.
     const est = estimate(repo, 'services/checkout/dr.yaml');
-    const pl = est.strategies.find((s) => s.id === 'pilot-light')!;
-    expect(r.stdout).toContain(`| ✅ | checkout | \`services/checkout/dr.yaml\` | Pilot Light | $${pl.drMonthlyCost.toFixed(2)}* | ${formatDuration(pl.rtoSeconds)} | ${formatDuration(pl.rpoSeconds)} | RTO ≤ 1h, RPO ≤ 15m, DR budget ≤ $1,500.00/month | pass |`);
+    const ws = est.strategies.find((s) => s.id === 'warm-standby')!;
+    expect(r.stdout).toContain(`| ✅ | checkout | \`services/checkout/dr.yaml\` | Warm Standby | $${ws.drMonthlyCost.toFixed(2)}* | ${time(ws)} | ${rpoTime(ws)} | RTO ≤ 1h, RPO ≤ 15m at 90% confidence, DR budget ≤ $1,500.00/month | pass |`);
     expect(r.stdout).not.toContain('generatedAt');
   });
 
   it('agrees with estimate for every workload and every strategy (JSON)', () => {
-    const repo = makeRepo();
+    const repo = makePassingRepo();
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json']);
     expect(r.status).toBe(0);
     const doc = json(r.stdout);
@@ -79,7 +111,7 @@ describe('exit 0: every workload passes', () => {
     expect(doc.kind).toBe('dr-advisor-check');
     expect(doc.summary).toEqual({ workloads: 3, passed: 3, failed: 0, new: 0 });
     expect(doc.workloads.map((w) => [w.name, w.file, w.strategy, w.strategySource])).toEqual([
-      ['checkout', 'services/checkout/dr.yaml', 'pilot-light', 'workload'],
+      ['checkout', 'services/checkout/dr.yaml', 'warm-standby', 'workload'],
       ['global-saas', 'services/global-saas/dr.yaml', 'active-active', 'workload'],
       ['orders-api', 'services/orders-api/dr.yaml', 'warm-standby', 'workload'],
     ]);
@@ -90,11 +122,12 @@ describe('exit 0: every workload passes', () => {
       );
       const chosen = est.strategies.find((s) => s.id === w.strategy)!;
       expect([w.drMonthlyCost, w.rtoSeconds, w.rpoSeconds]).toEqual([chosen.drMonthlyCost, chosen.rtoSeconds, chosen.rpoSeconds]);
+      expect([w.rtoAtConfidenceSeconds, w.rpoAtConfidenceSeconds]).toEqual([chosen.rto.atConfidence, chosen.rpo.atConfidence]);
     }
   });
 
   it('accepts several -f values and literal paths, each file once', () => {
-    const repo = makeRepo();
+    const repo = makePassingRepo();
     const r = check(repo, ['-f', 'services/checkout/dr.yaml', 'services/*/dr.yaml', '-f', 'services/checkout/dr.yaml', '--pricing', 'snapshot', '--format', 'json']);
     expect(r.status).toBe(0);
     expect(json(r.stdout).workloads.map((w) => w.file)).toEqual(['services/checkout/dr.yaml', 'services/global-saas/dr.yaml', 'services/orders-api/dr.yaml']);
@@ -103,15 +136,15 @@ describe('exit 0: every workload passes', () => {
 
 describe('exit 1: a workload breaks its targets', () => {
   it('fails when one of several workloads fails, after printing everything, and says which and why', () => {
-    const repo = makeRepo();
+    const repo = makePassingRepo();
     // orders-api: tighten its RTO target below what Warm Standby achieves.
+    edit(join(repo, 'services/orders-api/dr.yaml'), 'targets: { rto: 30m,', 'targets: { rto: 10m,');
     const est = estimate(repo, 'services/orders-api/dr.yaml');
     const ws = est.strategies.find((s) => s.id === 'warm-standby')!;
-    expect(ws.rtoSeconds).toBeGreaterThan(600);
-    edit(join(repo, 'services/orders-api/dr.yaml'), 'targets: { rto: 15m,', 'targets: { rto: 10m,');
+    expect(ws.rto.atConfidence).toBeGreaterThan(600);
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot']);
     expect(r.status).toBe(1);
-    const why = `RTO ${formatDuration(ws.rtoSeconds)} > 10m target`;
+    const why = `RTO ${formatDuration(ws.rto.atConfidence)} at 90% confidence > 10m target (P(RTO ≤ 10m) = ${Math.round(ws.rto.pMeetsTarget! * 100)}%)`;
     const out = lines(r.stdout);
     expect(out[0]).toBe('## ❌ DR check failed: 2 of 3 workloads pass, 1 fails');
     expect(out[1]).toBe('✅ **checkout** · ✅ **global-saas** · ❌ **orders-api**');
@@ -142,17 +175,17 @@ describe('exit 1: a workload breaks its targets', () => {
     const repo = makeRepo({ checkout: 'web-app' });
     const est = estimate(repo, 'services/checkout/dr.yaml');
     const aa = est.strategies.find((s) => s.id === 'active-active')!;
-    const pl = est.strategies.find((s) => s.id === 'pilot-light')!;
+    // Pilot Light misses the 1 h RTO at 90% confidence; Warm Standby is the cheapest that meets the targets.
+    const pl = est.strategies.find((s) => s.id === 'warm-standby')!;
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json', '--strategy', 'active-active']);
     expect(r.status).toBe(0);
     const w = json(r.stdout).workloads[0];
     expect([w.strategy, w.strategySource, w.drMonthlyCost]).toEqual(['active-active', 'flag', aa.drMonthlyCost]);
-    // Backup & Restore is cheaper still but misses RTO and RPO; Pilot Light is the cheapest that meets them.
-    expect(w.cheaper?.strategy).toBe('pilot-light');
+    expect(w.cheaper?.strategy).toBe('warm-standby');
     expect(w.cheaper?.savingMonthly).toBeCloseTo(aa.drMonthlyCost - pl.drMonthlyCost, 2);
     const md = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'markdown', '--strategy', 'active-active']);
     expect(md.stdout).toContain('**Information** (does not fail the check)');
-    expect(md.stdout).toContain(`- ℹ️ **checkout**: Pilot Light also meets the targets for $${(aa.drMonthlyCost - pl.drMonthlyCost).toFixed(2)}/month less than Multi-site Active-Active`);
+    expect(md.stdout).toContain(`- ℹ️ **checkout**: Warm Standby also meets the targets for $${(aa.drMonthlyCost - pl.drMonthlyCost).toFixed(2)}/month less than Multi-site Active-Active`);
     expect(md.stdout).toContain('_Every workload was checked with --strategy active-active._');
   });
 
@@ -162,9 +195,11 @@ describe('exit 1: a workload breaks its targets', () => {
     const est = estimate(repo, 'services/checkout/dr.yaml');
     const r = check(repo, ['-f', 'services/checkout/dr.yaml', '--pricing', 'snapshot', '--format', 'markdown']);
     expect(r.status).toBe(0);
+    // The recommended option is the one estimate recommends, a drop-in variant included.
     const rec = est.recommendation.strategy;
-    const name = { 'backup-restore': 'Backup & Restore', 'pilot-light': 'Pilot Light', 'warm-standby': 'Warm Standby', 'active-active': 'Multi-site Active-Active' }[rec];
-    expect(r.stdout).toContain(`| ${name} (recommended) |`);
+    const name = [...est.strategies, ...est.variants].find((s) => s.id === rec)! as unknown as { name: string };
+    expect(r.stdout).toContain(`| ${name.name} (recommended) |`);
+    expect(json(check(repo, ['-f', 'services/checkout/dr.yaml', '--pricing', 'snapshot', '--format', 'json']).stdout).workloads[0].strategy).toBe(rec);
     expect(r.stdout).toContain('_checkout names no `strategy`, so the recommended strategy was checked (marked "recommended")._');
   });
 });
@@ -176,6 +211,8 @@ describe('exit 2: usage and input errors', () => {
     ['an unknown --strategy', ['-f', 'services/*/dr.yaml', '--strategy', 'hot-standby'], 'error: --strategy must be one of backup-restore, pilot-light, warm-standby, active-active (got "hot-standby")'],
     ['a bad --rto', ['-f', 'services/*/dr.yaml', '--rto', 'soon'], 'error: --rto must be a duration like 90s, 15m, 4h or 1d (got "soon")'],
     ['a bad --max-monthly-cost', ['-f', 'services/*/dr.yaml', '--max-monthly-cost', 'lots'], 'error: --max-monthly-cost must be an amount in USD ≥ 0 (got "lots")'],
+    ['a bad --confidence', ['-f', 'services/*/dr.yaml', '--confidence', '2'], 'error: --confidence must be a confidence from 0.5 to 1, like 0.9 or 95% (got "2")'],
+    ['a bad --samples', ['-f', 'services/*/dr.yaml', '--samples', '0'], 'error: --samples must be a whole number from 1 to 1000000 (got "0")'],
     ['--max-increase without --baseline', ['-f', 'services/*/dr.yaml', '--max-increase', '10%'], 'error: --max-increase needs --baseline FILE (the previous `check --format json` output to compare with)'],
     ['a bad --max-increase', ['-f', 'services/*/dr.yaml', '--baseline', 'b.json', '--max-increase', 'ten'], 'error: --max-increase must be a percentage ≥ 0 like 10% (got "ten")'],
     ['a missing baseline', ['-f', 'services/*/dr.yaml', '--baseline', 'b.json'], 'error: --baseline b.json: cannot read the file: no such file or directory (ENOENT)'],
@@ -248,12 +285,15 @@ describe('baseline', () => {
    * (warmStandbyScaleOutMinutes). RPO is unchanged.
    */
   it('shows the cost delta in $ and %, RTO/RPO changes, and --max-increase 10% fails on the +20.8% rise', () => {
-    const repo = makeRepo();
+    const repo = makePassingRepo();
     const base = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json']);
     expect(base.status).toBe(0);
     writeFileSync(join(repo, 'baseline.json'), base.stdout);
     const before = json(base.stdout).workloads.find((w) => w.name === 'orders-api')!;
+    const typical = () => estimate(repo, 'services/orders-api/dr.yaml').strategies.find((s) => s.id === 'warm-standby')!.rtoTypicalSumSeconds;
+    const typicalBefore = typical();
     edit(join(repo, 'services/orders-api/dr.yaml'), 'warmStandbyCapacity: 0.34', 'warmStandbyCapacity: 1');
+    expect(typical() - typicalBefore).toBeCloseTo(-300, 6);
 
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json', '--baseline', 'baseline.json', '--max-increase', '10%']);
     expect(r.status).toBe(1);
@@ -269,7 +309,11 @@ describe('baseline', () => {
     expect(b.costDeltaPct).toBe(Math.round((b.costDelta! / before.drMonthlyCost) * 10000) / 100);
     expect(b.costDeltaPct!).toBeGreaterThan(20.7);
     expect(b.costDeltaPct!).toBeLessThan(20.9);
-    expect(b.rtoDeltaSeconds).toBe(-300);
+    // RTO: the scale-out phase (one Auto Scaling cycle, 5 min typical) disappears: −300 s of typical values (above); the
+    // median moves by a draw of that cycle (3–15 min)
+    expect(b.rtoDeltaSeconds).toBe(w.rtoSeconds - before.rtoSeconds);
+    expect(b.rtoDeltaSeconds!).toBeLessThanOrEqual(-180);
+    expect(b.rtoDeltaSeconds!).toBeGreaterThanOrEqual(-900);
     expect(b.rpoDeltaSeconds).toBe(0);
     expect(w.violations).toEqual([
       { target: 'maxIncrease', actual: b.costDeltaPct, limit: 10, message: `DR cost +$${b.costDelta!.toFixed(2)}/month (+${b.costDeltaPct!.toFixed(1)}%) since the baseline > 10% allowed increase` },
@@ -288,7 +332,8 @@ describe('baseline', () => {
     const from = `$${before.drMonthlyCost.toFixed(2)}`;
     const to = `$${w.drMonthlyCost.toFixed(2)}`;
     expect(md.stdout).toContain('**Changes since the baseline** (`baseline.json`; at most 10% cost increase allowed)');
-    expect(md.stdout).toContain(`| orders-api | Warm Standby | ${from} → ${to} | +$${b.costDelta!.toFixed(2)} (+${b.costDeltaPct!.toFixed(1)}%) | 14m → 9m (-5m) | 1m (no change) |`);
+    const rtoChange = `${formatDuration(before.rtoSeconds)} → ${formatDuration(w.rtoSeconds)} (-${formatDuration(before.rtoSeconds - w.rtoSeconds)})`;
+    expect(md.stdout).toContain(`| orders-api | Warm Standby | ${from} → ${to} | +$${b.costDelta!.toFixed(2)} (+${b.costDeltaPct!.toFixed(1)}%) | ${rtoChange} | ${formatDuration(w.rpoSeconds)} (no change) |`);
 
     // A 25% allowance lets the same change through (exit 0), still showing the delta.
     const ok = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--baseline', 'baseline.json', '--max-increase', '25']);
@@ -297,7 +342,7 @@ describe('baseline', () => {
   });
 
   it('a hand-written baseline: $250.00 → now, and the percentage', () => {
-    const repo = makeRepo({ checkout: 'web-app' });
+    const repo = makePassingRepo({ checkout: 'web-app' });
     const now = json(check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json']).stdout).workloads[0];
     writeFileSync(join(repo, 'b.json'), JSON.stringify({
       schemaVersion: 1, kind: 'dr-advisor-check',
@@ -314,7 +359,7 @@ describe('baseline', () => {
   });
 
   it('accepts an `estimate --format json` document as the baseline of a single workload', () => {
-    const repo = makeRepo({ checkout: 'web-app' });
+    const repo = makePassingRepo({ checkout: 'web-app' });
     const est = runCli(['estimate', '-f', 'services/checkout/dr.yaml', '--format', 'json', '--pricing', 'snapshot'], { cwd: repo });
     writeFileSync(join(repo, 'estimate.json'), est.stdout);
     edit(join(repo, 'services/checkout/dr.yaml'), 'count: 2,', 'count: 4,');
@@ -322,21 +367,21 @@ describe('baseline', () => {
     expect(r.status).toBe(0);
     const b = json(r.stdout).workloads[0].baseline!;
     expect(b.status).toBe('compared');
-    expect(b.strategy).toBe('pilot-light');
-    // Pilot light keeps AMI/EBS snapshot copies of each server's 50 GB volume in us-west-2 at $0.05/GB-month:
-    // two more servers → 2 × 50 × $0.05 = +$5.00.
-    expect(b.costDelta).toBe(5);
-    // Warm standby: one more m5.large in us-west-2 (730 h × $0.096 = $70.08), its 50 GB gp3 volume ($4.00) and its
-    // snapshot copy ($2.50 … counted with the others: 2 × 50 × $0.05 = $5.00) → +$79.08.
-    expect(b.strategies!.find((s) => s.id === 'warm-standby')!.costDelta).toBe(79.08);
+    expect(b.strategy).toBe('warm-standby');
+    // Warm standby: one more m5.large in us-west-2 (730 h × $0.096 = $70.08), its 50 GB gp3 volume ($4.00) and the
+    // snapshot copies of the two new servers' 50 GB volumes (2 × 50 × $0.05 = $5.00) → +$79.08.
+    expect(b.costDelta).toBe(79.08);
+    // Pilot light keeps only the AMI/EBS snapshot copies: 2 × 50 × $0.05 = +$5.00.
+    expect(b.strategies!.find((s) => s.id === 'pilot-light')!.costDelta).toBe(5);
   });
 
   it('a workload new since the baseline is reported as new, not failed; one gone from it is listed', () => {
-    const repo = makeRepo({ checkout: 'web-app', 'orders-api': 'serverless-dynamodb' });
+    const repo = makePassingRepo({ checkout: 'web-app', 'orders-api': 'serverless-dynamodb' });
     const base = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'json']);
     writeFileSync(join(repo, 'baseline.json'), base.stdout);
     mkdirSync(join(repo, 'services', 'saas'));
     cpSync(join(EXAMPLES, 'global-saas.yaml'), join(repo, 'services', 'saas', 'dr.yaml'));
+    passing(join(repo, 'services', 'saas', 'dr.yaml'), 'global-saas');
     const r = check(repo, ['-f', 'services/{saas,checkout}/dr.yaml', '--pricing', 'snapshot', '--baseline', 'baseline.json', '--max-increase', '0%']);
     expect(r.status).toBe(0);
     expect(lines(r.stdout)[0]).toBe('## ✅ DR check passed: 2 of 2 workloads pass (1 new since the baseline)');
@@ -355,13 +400,14 @@ describe('--format github', () => {
     writeFileSync(summary, '# earlier step\n');
     const est = estimate(repo, 'services/orders-api/dr.yaml').strategies.find((s) => s.id === 'warm-standby')!;
     const estPl = estimate(repo, 'services/odd,dir:100%/dr.yaml').strategies.find((s) => s.id === 'pilot-light')!;
+    const pct = (p: number | null) => `${Math.round(p! * 100)}%25`; // "%" is escaped as %25 in an annotation
 
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'github'], { GITHUB_STEP_SUMMARY: summary });
     expect(r.status).toBe(1);
     const out = r.stdout.split('\n');
     expect(out.slice(0, 3)).toEqual([
-      `::error file=services/odd%2Cdir%3A100%25/dr.yaml,title=DR check failed for checkout (pilot-light)::checkout (Pilot Light): RTO ${formatDuration(estPl.rtoSeconds)} > 30m target`,
-      `::error file=services/orders-api/dr.yaml,title=DR check failed for orders-api (warm-standby)::orders-api (Warm Standby): RTO ${formatDuration(est.rtoSeconds)} > 10m target`,
+      `::error file=services/odd%2Cdir%3A100%25/dr.yaml,title=DR check failed for checkout (pilot-light)::checkout (Pilot Light): RTO ${formatDuration(estPl.rto.atConfidence)} at 90%25 confidence > 30m target (P(RTO ≤ 30m) = ${pct(estPl.rto.pMeetsTarget)})`,
+      `::error file=services/orders-api/dr.yaml,title=DR check failed for orders-api (warm-standby)::orders-api (Warm Standby): RTO ${formatDuration(est.rto.atConfidence)} at 90%25 confidence > 10m target (P(RTO ≤ 10m) = ${pct(est.rto.pMeetsTarget)})`,
       `::error file=services/orders-api/dr.yaml,title=DR check failed for orders-api (warm-standby)::orders-api (Warm Standby): DR cost $${est.drMonthlyCost.toFixed(2)}/month > $100.00 budget`,
     ]);
     const md = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'markdown']).stdout;
@@ -378,7 +424,7 @@ describe('--format github', () => {
     const summary = join(repo, 'new-summary.md');
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'github', '--strategy', 'active-active'], { GITHUB_STEP_SUMMARY: summary });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toMatch(/^::notice file=services\/checkout\/dr\.yaml,title=Cheaper DR strategy for checkout::checkout: Pilot Light also meets the targets for \$[\d.,]+\/month less than Multi-site Active-Active/);
+    expect(r.stdout.split('\n')[0]).toMatch(/^::notice file=services\/checkout\/dr\.yaml,title=Cheaper DR strategy for checkout::checkout: Warm Standby also meets the targets for \$[\d.,]+\/month less than Multi-site Active-Active/);
     expect(r.stdout).not.toContain('::error');
     expect(readFileSync(summary, 'utf8')).toMatch(/^## ✅ DR check passed: 1 of 1 workload passes\n/);
   });
@@ -407,7 +453,7 @@ describe('deterministic output with --pricing snapshot', () => {
   });
 
   it('the table format has no colour codes when not on a TTY', () => {
-    const repo = makeRepo({ checkout: 'web-app' });
+    const repo = makePassingRepo({ checkout: 'web-app' });
     const r = check(repo, ['-f', 'services/*/dr.yaml', '--pricing', 'snapshot', '--format', 'table'], { NO_COLOR: undefined });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toContain('\u001b[');
@@ -419,7 +465,7 @@ describe('deterministic output with --pricing snapshot', () => {
     const evil = join(repo, 'services', 'checkout', 'a\u001b]0;PWNED\u0007\u001b[2Jb.yaml');
     writeFileSync(evil, readFileSync(join(repo, 'services', 'checkout', 'dr.yaml')));
     for (const format of ['table', 'markdown', 'github']) {
-      const r = check(repo, ['-f', 'services/*/a*.yaml', '--pricing', 'snapshot', '--format', format]);
+      const r = check(repo, ['-f', 'services/*/a*.yaml', '--pricing', 'snapshot', '--format', format, '--strategy', 'warm-standby']);
       expect(r.status).toBe(0);
       expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
       expect(r.stdout).toContain('a\\x1b]0;PWNED\\x07\\x1b[2Jb.yaml');

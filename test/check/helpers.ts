@@ -38,3 +38,28 @@ export function check(cwd: string, args: string[], env: Record<string, string | 
 export function lines(text: string): string[] {
   return text.split('\n').filter((l) => l !== '');
 }
+
+/**
+ * The bundled examples do not meet their own RTO/RPO targets at 90% confidence (estimate says so: checkout's pilot
+ * light reaches a 1 h RTO a third of the time; orders-api's warm standby 15 min a third of the time; global-saas's
+ * active-active 5 min half the time and a 1 min RPO with S3 RTC three times in four). The check mechanics are tested
+ * on services that do: checkout runs warm standby, orders-api targets 30 min, global-saas 10 min / 5 min.
+ */
+export const PASSING_EDITS: Record<string, [string, string]> = {
+  'web-app': ['strategy: pilot-light', 'strategy: warm-standby'],
+  'serverless-dynamodb': ['targets: { rto: 15m, rpo: 5m, maxMonthlyCost: 800 }', 'targets: { rto: 30m, rpo: 5m, maxMonthlyCost: 800 }'],
+  'global-saas': ['targets: { rto: 5m, rpo: 1m }', 'targets: { rto: 10m, rpo: 5m }'],
+};
+
+/** makeRepo, with every service edited to meet its targets (PASSING_EDITS). */
+export function makePassingRepo(services: Record<string, string> = SERVICES): string {
+  const dir = makeRepo(services);
+  for (const [svc, example] of Object.entries(services)) passing(join(dir, 'services', svc, 'dr.yaml'), example);
+  return dir;
+}
+
+/** Applies the edit that makes an example's service meet its targets. */
+export function passing(path: string, example: string): void {
+  const [from, to] = PASSING_EDITS[example];
+  edit(path, from, to);
+}

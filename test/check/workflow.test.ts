@@ -1,6 +1,6 @@
 /**
  * Runs the shell of examples/github-actions/dr-check.yml (not GitHub): a base branch holding the bundled examples as
- * services/<name>/dr.yaml, a pull request that raises orders-api's warm-standby capacity from 0.34 to 1, and the
+ * services/<name>/dr.yaml (edited to meet their targets at 90% confidence: helpers.ts PASSING_EDITS), a pull request that raises orders-api's warm-standby capacity from 0.34 to 1, and the
  * workflow's steps in order with `dr-advisor` on the PATH pointing at the built CLI (what the workflow's install step's
  * `npm link` gives; that step itself needs the npm registry and is checked, not run). The documented result (README, CI
  * section): the baseline comes from the base branch, the gate exits 1 because orders-api's DR cost rose by more than
@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli';
-import { edit, makeRepo, ROOT } from './helpers';
+import { formatDuration } from '../../src/text/format';
+import { edit, makePassingRepo, ROOT } from './helpers';
 
 interface Step {
   id?: string;
@@ -93,7 +94,7 @@ describe('examples/github-actions/dr-check.yml', () => {
 
   it("a pull request that raises a service's DR cost by more than 10%: baseline from main, annotations, comment, summary, exit 1", () => {
     // The base branch: the three bundled examples as services.
-    const origin = makeRepo();
+    const origin = makePassingRepo();
     sh(origin, ['git', 'init', '-q', '-b', 'main']);
     sh(origin, ['git', 'add', 'services']);
     sh(origin, ['git', 'commit', '-q', '-m', 'services']);
@@ -126,9 +127,14 @@ describe('examples/github-actions/dr-check.yml', () => {
     expect(md).toContain('✅ **checkout** · ✅ **global-saas** · ❌ **orders-api**');
     // Baseline paths from the other checkout are matched to these files: nothing is "new".
     expect(md).not.toContain('new since the baseline');
-    const row = /\| orders-api \| Warm Standby \| \$([\d,.]+) → \$([\d,.]+) \| \+\$([\d.]+) \(\+([\d.]+)%\) \| 14m → 9m \(-5m\) \| 1m \(no change\) \|/.exec(md);
+    const was = baseline.workloads.find((w: { name: string }) => w.name === 'orders-api');
+    const row = /\| orders-api \| Warm Standby \| \$([\d,.]+) → \$([\d,.]+) \| \+\$([\d.]+) \(\+([\d.]+)%\) \| ([^|]+) → ([^|]+) \(-[^|]+\) \| ([^|]+) \(no change\) \|/.exec(md);
     expect(row).not.toBeNull();
-    const [, from, to, delta, pct] = row!;
+    const [, from, to, delta, pct, rtoFrom, rtoTo, rpo] = row!;
+    // The RTO falls (no scale-out at 100% capacity); the RPO is the same replication.
+    expect(rtoFrom).toBe(formatDuration(was.rtoSeconds));
+    expect(formatDuration(was.rtoSeconds)).not.toBe(rtoTo);
+    expect(rpo).toBe(formatDuration(was.rpoSeconds));
     expect(Number(from)).toBe(before);
     // One more c5.large in eu-central-1 (730 h × $0.097) and its 20 GB gp3 volume (20 × $0.0952): +$72.714.
     expect(Math.abs(Number(delta) - 72.714)).toBeLessThanOrEqual(0.01);
@@ -152,7 +158,7 @@ describe('examples/github-actions/dr-check.yml', () => {
   });
 
   it('a pull request that changes nothing DR-relevant passes (exit 0) and still compares with main', () => {
-    const origin = makeRepo({ checkout: 'web-app' });
+    const origin = makePassingRepo({ checkout: 'web-app' });
     sh(origin, ['git', 'init', '-q', '-b', 'main']);
     sh(origin, ['git', 'add', 'services']);
     sh(origin, ['git', 'commit', '-q', '-m', 'services']);
@@ -164,7 +170,7 @@ describe('examples/github-actions/dr-check.yml', () => {
     const gate = runStep(step('check'), pr, ctx);
     expect(gate.status).toBe(0);
     expect(gate.stdout).not.toContain('::error');
-    expect(gate.stdout).toContain('| checkout | Pilot Light |');
+    expect(gate.stdout).toContain('| checkout | Warm Standby |');
     expect(gate.stdout).toMatch(/\| \+\$0\.00 \(0\.0%\) \| [^|]+ \(no change\) \| [^|]+ \(no change\) \|/);
   });
 });

@@ -13,8 +13,13 @@ describe('estimate', () => {
     const r = runCli(['estimate', '--example', 'web-app']);
     expect(r.status).toBe(0);
     for (const name of ['Backup & Restore', 'Pilot Light', 'Warm Standby', 'Multi-site Active-Active']) expect(r.stdout).toContain(name);
-    expect(r.stdout).toMatch(/Recommendation: Multi-site Active-Active\. .*lowest total expected annual cost/);
-    expect(r.stdout).toMatch(/Why not the others:\n  - Backup & Restore misses RTO 1h 42m > 1h target; RPO 1d 1h > 15m target\./);
+    // The no-DR baseline comes first; then the four strategies; the recommended drop-in variant (Global Accelerator
+    // in front of the same active-active) is added as a row.
+    const rows = r.stdout.split('\n').filter((l) => l.startsWith('│ ') && !l.startsWith('│ Strategy'));
+    expect(rows.map((l) => l.split('│')[1].trim())).toEqual(['No DR (wait it out)', 'Backup & Restore', 'Pilot Light', 'Warm Standby', 'Multi-site Active-Active', '▶ Active-Active, Global Accelerator, global-write']);
+    expect(r.stdout).toMatch(/Recommendation: Active-Active, Global Accelerator, global-write\. .*lowest total expected annual cost/);
+    expect(r.stdout).toMatch(/Why not the others:\n  - Backup & Restore misses RTO \dh \d+m at 90% confidence > 1h target \(P\(RTO ≤ 1h\) = 0%\); RPO \d+h \d+m at 90% confidence > 15m target \(P\(RPO ≤ 15m\) = 0%\)\./);
+    expect(r.stdout).toContain('RTO and RPO are medians of 10,000 Monte Carlo samples (seed 1), with the value at 90% confidence in brackets; a target is met when P(RTO ≤ target) and P(RPO ≤ target) reach 90%.');
     expect(r.stdout).toMatch(/Prices: bundled snapshot, data from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
     expect(r.stdout).not.toMatch(/\x1b\[/); // no colour: CI and NO_COLOR are set
     expect(r.stderr).toMatch(/snapshot/);
@@ -26,6 +31,11 @@ describe('estimate', () => {
     const doc = JSON.parse(r.stdout);
     expect(doc).toMatchObject({ schemaVersion: 1, currency: 'USD', pricing: { source: 'snapshot' } });
     expect(doc.strategies.map((s: { id: string }) => s.id)).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
+    // the no-DR baseline is shown first, before the strategies, and is not one of them
+    const keys = Object.keys(doc);
+    expect(keys.indexOf('noDr')).toBe(keys.indexOf('strategies') - 1);
+    expect(doc.noDr).toMatchObject({ id: 'no-dr', drMonthlyCost: 0, rpoSeconds: 0 });
+    for (const s of doc.strategies) expect(s.rtoSeconds).toBe(s.rto.p50);
     expect(doc.strategies[1].lineItems[0].price).toHaveProperty('asOf');
     const schema = JSON.parse(runCli(['schema', 'output']).stdout);
     const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
@@ -48,8 +58,10 @@ describe('estimate', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('restore Aurora cluster from snapshot copy (500 GB)');
     expect(r.stdout).toContain('auroraSnapshotRestoreMinutes');
-    expect(r.stdout).toContain('reference/dr-model.md §5');
-    expect(r.stdout).toContain('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate.');
+    expect(r.stdout).toContain('data/reference/dr-model.md §5');
+    expect(r.stdout).toContain('RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate, drawn per sample');
+    expect(r.stdout).toMatch(/typical values sum to 1h 50m, a reference only/); // B&R: 10 + 30 + 53 + 1.5 + 15 = 109.5 min
+    expect(r.stdout).toMatch(/Expected annual cost \$[\d,]+ = 12 × DR cost \$4,622\.00 \+ expected loss/); // 12 × $385.17
   });
 
   it('overrides: --rto, --dr-region, --max-monthly-cost', () => {
@@ -60,6 +72,21 @@ describe('estimate', () => {
     expect(doc.targets).toMatchObject({ rtoSeconds: 600, maxMonthlyCost: 300 });
     expect(doc.recommendation.meetsTargets).toBe(false);
     expect(doc.recommendation.reason).toMatch(/^No strategy meets every target/);
+  });
+
+  it('--confidence judges every target at that confidence; a bad value is one error line', () => {
+    const r = runCli(['estimate', '--example', 'web-app', '--format', 'json', '--confidence', '95%', '--samples', '2000']);
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.targets.confidence).toBe(0.95);
+    for (const s of [...doc.strategies, ...doc.variants]) {
+      expect(s.rto.confidence).toBe(0.95);
+      expect(s.rto.atConfidence).toBeGreaterThanOrEqual(s.rto.p90);
+      expect(s.violations.some((v: { target: string }) => v.target === 'rto')).toBe(s.rto.pMeetsTarget < 0.95);
+    }
+    const bad = runCli(['estimate', '--example', 'web-app', '--confidence', '0.2']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim()).toBe('error: --confidence must be a confidence from 0.5 to 1, like 0.9 or 95% (got "0.2")');
   });
 
   it('a workload file in YAML and in JSON', () => {

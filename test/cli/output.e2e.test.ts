@@ -47,8 +47,8 @@ describe('--out-file', () => {
 
   it('check writes its report (markdown unless --format says otherwise) and keeps its exit code', () => {
     const pass = join(dir, 'pass.md');
-    expect(runCli(['check', '-f', 'data/examples/*.yaml', '-o', pass]).status).toBe(0);
-    expect(readFileSync(pass, 'utf8')).toBe(runCli(['check', '-f', 'data/examples/*.yaml']).stdout);
+    expect(runCli(['check', '-f', 'data/examples/*.yaml', '--rto', '4h', '--rpo', '1d', '-o', pass]).status).toBe(0);
+    expect(readFileSync(pass, 'utf8')).toBe(runCli(['check', '-f', 'data/examples/*.yaml', '--rto', '4h', '--rpo', '1d']).stdout);
     const fail = join(dir, 'fail.json');
     const r = runCli(['check', '-f', 'data/examples/web-app.yaml', '--max-monthly-cost', '1', '--format', 'json', '--out-file', fail]);
     expect(r.status).toBe(1);
@@ -66,7 +66,7 @@ describe('--quiet', () => {
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).toBe(loud.stdout);
-    const check = runCli(['check', '-f', 'data/examples/*.yaml', '-q']);
+    const check = runCli(['check', '-f', 'data/examples/*.yaml', '--rto', '4h', '--rpo', '1d', '-q']);
     expect(check.status).toBe(0);
     expect(check.stderr).toBe('');
   });

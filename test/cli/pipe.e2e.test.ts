@@ -43,7 +43,7 @@ describe('a closed stdout ends the CLI quietly', () => {
   }, 60_000);
 
   it('a passing `check` into a closed pipe exits 0; a failing one keeps its verdict, 1, with its one failure line', async () => {
-    const pass = await withClosedStdout(['check', '-f', 'data/examples/*.yaml', '--format', 'markdown']);
+    const pass = await withClosedStdout(['check', '-f', 'data/examples/*.yaml', '--rto', '4h', '--rpo', '1d', '--format', 'markdown']);
     expect(pass.stderr).not.toMatch(NO_TRACE);
     expect([pass.code, pass.signal]).toEqual([0, null]);
 
@@ -54,7 +54,7 @@ describe('a closed stdout ends the CLI quietly', () => {
   }, 60_000);
 
   it('`check | head -2` through bash with pipefail: exit 0 for a passing check', () => {
-    const r = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check -f 'data/examples/*.yaml' --format json | head -2`], {
+    const r = spawnSync('bash', ['-c', `set -o pipefail; ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} check -f 'data/examples/*.yaml' --rto 4h --rpo 1d --format json | head -2`], {
       env: ENV, encoding: 'utf8', timeout: 60_000,
     });
     expect(r.stdout.split('\n')).toHaveLength(3);

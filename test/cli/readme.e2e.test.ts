@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli';
+import { passing } from '../check/helpers';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -52,6 +53,8 @@ copyFileSync(join(ROOT, 'test', 'fixtures', 'terraform', 'web-app.plan.json'), j
 for (const [service, example] of [['checkout', 'web-app'], ['orders-api', 'serverless-dynamodb'], ['global-saas', 'global-saas']]) {
   mkdirSync(join(work, 'services', service), { recursive: true });
   copyFileSync(join(ROOT, 'data', 'examples', `${example}.yaml`), join(work, 'services', service, 'dr.yaml'));
+  // Edited to meet their targets at 90% confidence, as the CI section's sample output shows (test/check/helpers.ts).
+  passing(join(work, 'services', service, 'dr.yaml'), example);
 }
 
 function run(line: string) {

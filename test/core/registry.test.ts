@@ -30,7 +30,7 @@ describe('strategy registry', () => {
       'warm-standby': [true, 'decideWarmStandbyMinutes'],
       'active-active': [true, 'decideWarmStandbyMinutes'],
     });
-    expect(BASE_STRATEGIES.filter((m) => m.headlineNote).map((m) => m.id)).toEqual(['warm-standby']);
+    expect(BASE_STRATEGIES.filter((m) => m.headlineNote).map((m) => m.id)).toEqual(['pilot-light', 'warm-standby']);
   });
 
   it('feeds the workload schema enum and the output schema enum from the same list', () => {

@@ -46,7 +46,7 @@ describe('messages', () => {
     [{ ...minimal(), database: { engine: 'oracle' } }, 'w.yaml: database.engine must be one of aurora-mysql, aurora-postgresql, mysql, postgres, dynamodb, none; nearest: mysql, none (got "oracle")'],
     [{ ...minimal(), targets: { rto: 'soon' } }, 'w.yaml: targets.rto must be a duration like 90s, 15m, 4h or 1d (got "soon")'],
     [{ ...minimal(), operations: { warmStandbyCapacity: 2 } }, 'w.yaml: operations.warmStandbyCapacity must be a number > 0 and ≤ 1 (got 2)'],
-    [{ ...minimal(), compute: { instanceType: 'm5.large', count: 2, cpus: 4 } }, 'w.yaml: compute: unknown field "cpus" (allowed: instanceType, count, ebsGbPerInstance; did you mean "count"?)'],
+    [{ ...minimal(), compute: { instanceType: 'm5.large', count: 2, cpus: 4 } }, 'w.yaml: compute: unknown field "cpus" (allowed: instanceType, count, ebsGbPerInstance, ebsVolumesPerInstance; did you mean "count"?)'],
     [{ ...minimal(), version: 2 }, 'w.yaml: version must be 1 (got 2)'],
   ])('%j', (doc, message) => {
     expect(error(doc)).toBe(message);

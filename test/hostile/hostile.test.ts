@@ -138,7 +138,8 @@ describe('inputs are regular files only, or - for standard input', () => {
     expect(r.stdout).toMatch(/DR check passed/);
   };
   const sumFifo = mkfifo(join(D, 'summary.md'));
-  const sumArgs = ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--format', 'github'];
+  // --strategy warm-standby: web-app's own pilot light misses its 1 h RTO at 90% confidence (issue 12), and these cases are about the summary file.
+  const sumArgs = ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--format', 'github', '--strategy', 'warm-standby'];
   hostile(A, 'GITHUB_STEP_SUMMARY is a FIFO: a warning, never a hang', sumArgs, summary(sumFifo), { env: { GITHUB_STEP_SUMMARY: sumFifo } });
   hostile(A, 'GITHUB_STEP_SUMMARY is /dev/full: a warning', sumArgs, summary('/dev/full'), { env: { GITHUB_STEP_SUMMARY: '/dev/full' } });
   hostile(A, 'GITHUB_STEP_SUMMARY is a directory: a warning', sumArgs, summary(D), { env: { GITHUB_STEP_SUMMARY: D } });
@@ -294,7 +295,7 @@ describe('globs are bounded and check each file once', () => {
   mkdirSync(join(self, 'x'));
   cpSync(join(EXAMPLES, 'web-app.yaml'), join(self, 'x', 'dr.yaml'));
   symlinkSync('.', join(self, 'x', 'loop'));
-  hostile(A, 'a self-loop symlink: the file is checked once (41 times before)', ['check', '-f', 'x/**/dr.yaml', '--format', 'json'], (r) => {
+  hostile(A, 'a self-loop symlink: the file is checked once (41 times before)', ['check', '-f', 'x/**/dr.yaml', '--format', 'json', '--strategy', 'warm-standby'], (r) => {
     expect(r.status).toBe(0);
     expect(jsonOut(r).workloads!.map((w) => w.file)).toEqual(['x/dr.yaml']);
   }, { cwd: self });

@@ -55,14 +55,17 @@ describe('runWizard', () => {
     const { result, prompt, out, fs } = await run([...ENTER_15, '', '', '']);
     expect(prompt.left()).toBe(0);
     const rec = result.report.recommendation;
-    const recName = result.report.strategies.find((s) => s.id === rec.strategy)!.name;
+    // The recommended option may be a drop-in variant of a strategy (priced beside the four): its base is recorded.
+    const recommended = [...result.report.strategies, ...result.report.variants].find((s) => s.id === rec.strategy)!;
+    const recName = recommended.name;
     expect(out).toContain('Pre-filled from example web-app.');
     expect(out).toContain(`Recommendation: ${recName}. ${rec.reason}`);
     expect(out).toContain('Saved dr-workload.yaml.\nIn CI, gate on budget and targets with:\n  dr-advisor check -f dr-workload.yaml\n');
     // The strategy question defaults to the strategy the example file names (pilot-light), not to the recommended
     // one (active-active here), so Enter never changes what CI gates on; it lists only the four base ids.
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
-    expect(result.report.strategies.find((s) => s.id === rec.strategy)!.base).not.toBe('pilot-light');
+    expect(rec.base).toBe(recommended.base);
+    expect(recommended.base).not.toBe('pilot-light');
     expect(strategyQ.default).toBe('pilot-light');
     expect(strategyQ.choices).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
     expect(fs.writes).toEqual([{ path: 'dr-workload.yaml', force: false }]);
@@ -87,7 +90,8 @@ describe('runWizard', () => {
       print: () => {},
       files: fs.files,
     });
-    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
+    // The recommendation may be a drop-in variant: the question defaults to its base strategy.
+    const rec = result.report.recommendation;
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
     expect(strategyQ.default).toBe(rec.base);
     expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe(rec.base);
@@ -109,8 +113,8 @@ describe('runWizard', () => {
       print: () => {},
       files: fs.files,
     });
-    const rec = result.report.strategies.find((s) => s.id === result.report.recommendation.strategy)!;
-    expect(rec.base).not.toBe('warm-standby');
+    // The recommendation may be a drop-in variant (issue 12): compare its base strategy.
+    expect(result.report.recommendation.base).not.toBe('warm-standby');
     const strategyQ = prompt.asked.find((a) => a.message === 'Strategy you run or plan to run')!;
     expect(strategyQ.default).toBe('warm-standby');
     expect(parseYaml(fs.store.get('dr-workload.yaml')!).strategy).toBe('warm-standby');
@@ -182,7 +186,7 @@ describe('prefill', () => {
     const { draft, source } = prefill({ from: 'data/examples/serverless-dynamodb.yaml' });
     expect(source).toBe('data/examples/serverless-dynamodb.yaml');
     expect(draft.business.regionEventsPerYear).toBeUndefined();
-    expect(draft.compute).toEqual({ instanceType: 'c5.large', count: 3, ebsGbPerInstance: 20 });
+    expect(draft.compute).toEqual({ instanceType: 'c5.large', count: 3, ebsGbPerInstance: 20, ebsVolumesPerInstance: 1 });
   });
   it('starts from the init starter when nothing is given', () => {
     expect(prefill({}).draft.name).toBe('my-service');

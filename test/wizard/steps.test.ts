@@ -79,13 +79,13 @@ describe('the question flow', () => {
     expect(prompt.asked.some((a) => a.message === 'Database instance class')).toBe(false);
     expect(w.name).toBe('my-service');
     expect(w.regions).toEqual({ primary: 'eu-west-1', dr: 'eu-central-1', additional: [] });
-    expect(w.compute).toEqual({ instanceType: 'c5.xlarge', count: 3, ebsGbPerInstance: 50 });
+    expect(w.compute).toEqual({ instanceType: 'c5.xlarge', count: 3, ebsGbPerInstance: 50, ebsVolumesPerInstance: 1 });
     expect(w.database).toEqual({ engine: 'dynamodb', storageGb: 200, multiAz: false, writesPerSecond: 50, readsPerSecond: 400 });
     expect(w.objectStorage.storageGb).toBe(1000);
     expect(w.dataChangeGbPerDay).toBe(5);
     expect(w.operations.detection).toBe('automated');
     expect(w.operations.failoverDecision).toBe('automated');
-    expect(w.targets).toEqual({ rto: '15m', rpo: '5m', maxMonthlyCost: 1500 });
+    expect(w.targets).toEqual({ rto: '15m', rpo: '5m', maxMonthlyCost: 1500, confidence: 0.9 });
     expect(w.business.downtimeCostPerHour).toBeUndefined();
     // Derived from the final answers, not frozen from the starter (us-east-1 would be 0.5).
     expect(w.business.regionEventsPerYear).toBe(0.2);

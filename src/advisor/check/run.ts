@@ -37,7 +37,8 @@ export function checkWorkload(input: CheckInput): WorkloadCheckData {
   const { report, file } = input;
   const source: StrategySource = input.strategyOverride ? 'flag' : report.workload.strategy ? 'workload' : 'recommended';
   const id = input.strategyOverride ?? report.workload.strategy ?? report.recommendation.strategy;
-  const chosen = report.strategies.find((s) => s.id === id);
+  // The recommended option may be a drop-in variant (estimate and check price the same ones for such a workload).
+  const chosen = report.strategies.find((s) => s.id === id) ?? (source === 'recommended' ? report.variants.find((s) => s.id === id) : undefined);
   if (!chosen) throw new InputError(`strategy must be one of ${report.strategies.map((s) => s.id).join(', ')} (got ${JSON.stringify(id)})`);
   const violations = chosen.violations.map((v) => ({ target: v.target, actual: v.actual, limit: v.limit, message: v.message }));
   return {
@@ -51,6 +52,8 @@ export function checkWorkload(input: CheckInput): WorkloadCheckData {
     primaryMonthlyCost: report.primaryMonthlyCost,
     rtoSeconds: chosen.rtoSeconds,
     rpoSeconds: chosen.rpoSeconds,
+    rtoAtConfidenceSeconds: chosen.rto.atConfidence,
+    rpoAtConfidenceSeconds: chosen.rpo.atConfidence,
     costEstimated: chosen.costEstimated,
     targets: report.targets,
     pass: violations.length === 0,

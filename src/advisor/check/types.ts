@@ -86,8 +86,12 @@ interface WorkloadCheckOf<V, C, B> {
   recommended: string;
   drMonthlyCost: number;
   primaryMonthlyCost: number;
+  /** Median RTO and RPO (the headline figures). */
   rtoSeconds: number;
   rpoSeconds: number;
+  /** RTO and RPO at the confidence the targets are judged at (`targets.confidence`). */
+  rtoAtConfidenceSeconds: number;
+  rpoAtConfidenceSeconds: number;
   costEstimated: boolean;
   targets: Report['targets'];
   pass: boolean;

@@ -16,6 +16,11 @@ function design(id: string, name: string, choice: Choice): StrategyModel {
     summary: `${choice.failoverRouting === 'route53' ? 'Route 53 health-checked records' : 'Global Accelerator static IPs'}, ${choice.writePattern}`,
     decision: activeActive.decision,
     replicatesData: activeActive.replicatesData,
+    // Partitioning writes by home region is an application design, not an infrastructure choice.
+    designChange: (w) =>
+      choice.writePattern === 'partitioned-write' && w.activeActive.writePattern !== 'partitioned-write'
+        ? 'partitioned writes need every key to have a home region (an application design change; the workload is global-write)'
+        : null,
     build(w, a) {
       const chosen = {
         ...w,

@@ -2,10 +2,11 @@
  * Pilot light with AWS Elastic Disaster Recovery (DRS): app servers are replicated block by block into low-cost
  * staging in the DR region and launched on failover (REL13-BP02: "RPO and RTO similar to warm standby, but the
  * low-cost approach of pilot light"). Managed databases keep their own replication (DRS does not cover them).
+ * A replication server (t3.small) handles up to 15 source volumes (DRS UG, replication server settings).
  */
 import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../../recovery/phases';
-import { replicationRpo } from '../../recovery/rpo';
-import { changeTransfer, databaseReplica, routing, s3Replica } from '../components';
+import { drsRpo, replicationRpo } from '../../recovery/rpo';
+import { capacityRiskNote, changeTransfer, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from '../components';
 import type { StrategyModel } from '../types';
 
 export const pilotLightDrs: StrategyModel = {
@@ -18,8 +19,9 @@ export const pilotLightDrs: StrategyModel = {
   build(w, a) {
     const { primary, dr } = w.regions;
     const n = w.compute.count;
+    const volumes = n * w.compute.ebsVolumesPerInstance;
     const stagingGb = n * w.compute.ebsGbPerInstance;
-    const replicationServers = Math.ceil(n / a.drsServersPerReplicationServer.value);
+    const replicationServers = Math.ceil(volumes / a.drsVolumesPerReplicationServer.value);
     const lines = [
       ...databaseReplica(w, a, primary, dr),
       ...changeTransfer(w, primary, dr, 'Replication'),
@@ -30,9 +32,9 @@ export const pilotLightDrs: StrategyModel = {
       },
       {
         component: 'DRS replication servers (t3.small)', region: dr,
-        usage: `${replicationServers} × t3.small (drsServersPerReplicationServer ${a.drsServersPerReplicationServer.value})`,
+        usage: `${replicationServers} × t3.small for ${volumes} source volume${volumes === 1 ? '' : 's'} (drsVolumesPerReplicationServer ${a.drsVolumesPerReplicationServer.value})`,
         key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: 't3.small' } }, hourlyQuantity: replicationServers,
-        assumptions: ['drsServersPerReplicationServer' as const],
+        assumptions: ['drsVolumesPerReplicationServer' as const],
       },
       ...(stagingGb > 0
         ? [
@@ -50,6 +52,14 @@ export const pilotLightDrs: StrategyModel = {
       trafficShift(w, a),
       validate(a, 'validatePilotLightMinutes'),
     ];
-    return { lines, phases, rpo: replicationRpo(w, a), notes: ['DRS covers the servers; the managed database keeps its own cross-region replication'] };
+    const rpo = [...replicationRpo(w, a), ...(stagingGb > 0 ? [drsRpo(a)] : [])];
+    return {
+      lines,
+      phases,
+      rpo,
+      notes: ['DRS covers the servers; the managed database keeps its own cross-region replication', ...capacityRiskNote(a, n, dr)],
+      launched: n,
+      failover: { runLines: [...launchedFleet(w, dr, n, 'Recovered instances'), ...loadBalancer(w, a, dr)], ...failback(w, a, dr, primary) },
+    };
   },
 };
