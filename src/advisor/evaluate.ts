@@ -1,6 +1,6 @@
 /** From a plan and its prices to the versioned report object. Pure: the clock and version come in as arguments. */
 import { cents, formatDuration, formatUsd } from '../text/format';
-import { priceLine, sumCost, type LineItem } from './price-lines';
+import { priceLine, roundLineItem, sumCost } from './price-lines';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../model/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
@@ -23,10 +23,11 @@ export interface EvaluateOptions {
 
 export const DISCLAIMER =
   'Estimates only: list prices (no discounts, taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
+/** The disclaimer when the workload states discounts (price-lines.ts applies them). */
+export const DISCOUNTED_DISCLAIMER =
+  'Estimates only: list prices less the discounts the workload states (no taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
 
-function roundItem(i: LineItem): LineItem {
-  return { ...i, monthlyCost: cents(i.monthlyCost) };
-}
+const roundItem = roundLineItem;
 
 function assumptionUses(a: Assumptions, names: Iterable<string>): AssumptionUse[] {
   return [...new Set(names)].sort().map((name) => {
@@ -49,7 +50,7 @@ export function evaluateStrategy(
 ): StrategyResult {
   const w = plan.workload;
   const { model, plan: sp } = ps;
-  const items = sp.lines.map((l) => priceLine(l, prices));
+  const items = sp.lines.map((l) => priceLine(l, prices, w.pricing));
   const drMonthlyCost = sumCost(items);
   const rto = rtoSeconds(sp.phases);
   const rpo = rpoSeconds(sp.rpo);
@@ -107,7 +108,7 @@ export function evaluateStrategy(
 export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): Report {
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
-  const primaryItems = plan.primary.map((l) => priceLine(l, prices));
+  const primaryItems = plan.primary.map((l) => priceLine(l, prices, w.pricing));
   const memo = new Map<string, RtoDistribution>();
   const strategies = plan.strategies.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
   const variants = plan.variants.map((ps) => evaluateStrategy(ps, plan, prices, targets, opts, memo));
@@ -117,6 +118,7 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   const used = [...prices.entries()].filter(([id]) => usedIds.has(id)).map(([, p]) => p);
   const sources = new Set(used.map((p) => p.source));
   const dates = used.map((p) => p.asOf).sort();
+  const estimatedIds = [...new Set(allItems.filter((i) => i.estimated).map((i) => i.priceKey))].sort();
   return {
     schemaVersion: 1,
     generatedAt: opts.generatedAt,
@@ -129,7 +131,9 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
       asOf: dates[dates.length - 1] ?? '',
       oldestAsOf: dates[0] ?? '',
       warnings: opts.warnings ?? [],
-      estimatedLineItems: allItems.filter((i) => i.estimated).length,
+      prices: usedIds.size,
+      estimatedPrices: estimatedIds.length,
+      estimatedPriceKeys: estimatedIds,
     },
     primaryMonthlyCost: cents(sumCost(primaryItems)),
     primaryLineItems: primaryItems.map(roundItem),
@@ -140,7 +144,7 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     breakEven: breakEvens(w, strategies),
     recommendation: recommend(strategies, hasBusinessCosts(w)),
     monteCarlo: { samples: opts.samples, seed: opts.seed },
-    disclaimer: DISCLAIMER,
+    disclaimer: allItems.some((i) => i.discount) ? DISCOUNTED_DISCLAIMER : DISCLAIMER,
   };
 }
 

@@ -21,7 +21,7 @@ const lineItem = {
     priceKey: str,
     price: {
       type: 'object', required: ['source', 'asOf'],
-      properties: { source: { enum: ['snapshot', 'cache', 'live'] }, asOf: str, sku: str, fetchedAt: str, publicationDate: str, origin: str, estimated: { type: 'boolean' } },
+      properties: { source: { enum: ['snapshot', 'cache', 'bulk', 'live'] }, asOf: str, sku: str, fetchedAt: str, publicationDate: str, origin: str, estimated: { type: 'boolean' } },
     },
   },
 };
@@ -71,7 +71,12 @@ export function outputJsonSchema(): Record<string, unknown> {
       targets: { type: 'object', properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum } },
       pricing: {
         type: 'object', required: ['source', 'asOf', 'warnings'],
-        properties: { source: { enum: ['snapshot', 'cache', 'live', 'mixed'] }, asOf: str, oldestAsOf: str, warnings: strArray, estimatedLineItems: num },
+        properties: {
+          source: { enum: ['snapshot', 'cache', 'bulk', 'live', 'mixed'] }, asOf: str, oldestAsOf: str, warnings: strArray,
+          prices: { type: 'number', description: 'distinct prices the report uses' },
+          estimatedPrices: { type: 'number', description: 'how many of them are estimated (derived by a rule)' },
+          estimatedPriceKeys: { ...strArray, description: 'the price-key ids of the estimated prices' },
+        },
       },
       primaryMonthlyCost: num,
       primaryLineItems: { type: 'array', items: lineItem },

@@ -110,7 +110,9 @@ export interface Report {
   tool: { name: 'dr-advisor'; version: string };
   workload: Workload;
   targets: Targets;
-  pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; estimatedLineItems: number };
+  /** The prices this report uses: their sources and data dates, and how many distinct prices (not line items) are
+   * estimated, by price-key id. */
+  pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; prices: number; estimatedPrices: number; estimatedPriceKeys: string[] };
   primaryMonthlyCost: number;
   primaryLineItems: LineItem[];
   strategies: StrategyResult[];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors';
 import { createPriceBook, type PricingMode, type PricingOptions } from '../pricing/index';
 import type { Diagnostic } from '../pricing/types';
-import { REGION_CODES } from '../model/regions';
+import { REGION_CODES, unknownRegionText } from '../model/regions';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot/catalog';
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
@@ -41,7 +41,7 @@ export function parseIntFlag(flag: string, value: string, min: number, max: numb
 }
 
 function checkRegionFlag(flag: string, value: string): string {
-  if (!REGION_CODES.includes(value)) throw new InputError(`${flag} must be one of ${REGION_CODES.join(', ')} (got ${JSON.stringify(value)})`);
+  if (!REGION_CODES.includes(value)) throw new InputError(unknownRegionText(flag, value));
   return value;
 }
 

@@ -37,7 +37,8 @@ export function chanceCell(s: StrategyResult): string {
 export function pricingLine(r: Report): string {
   const src = r.pricing.source === 'snapshot' ? 'bundled snapshot' : r.pricing.source === 'live' ? 'AWS Price List API (live)' : r.pricing.source;
   const dates = r.pricing.oldestAsOf && r.pricing.oldestAsOf !== r.pricing.asOf ? `data from ${r.pricing.oldestAsOf} to ${r.pricing.asOf}` : `data as of ${r.pricing.asOf}`;
-  const est = r.pricing.estimatedLineItems ? `; ${r.pricing.estimatedLineItems} line items use estimated prices (marked *)` : '';
+  const n = r.pricing.estimatedPrices;
+  const est = n ? `; ${n} of ${r.pricing.prices} prices ${n === 1 ? 'is' : 'are'} estimated (line items marked *)` : '';
   return `Prices: ${src}, ${dates}, USD list prices, 730 h/month${est}.`;
 }
 

@@ -79,7 +79,7 @@ describe.skipIf(!built)('built CLI against the replay server', () => {
     const r = await cli(['estimate', '--example', 'web-app', '--format', 'json'], { cacheDir: cacheDir(), credentials: false });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pricing.source).toBe('snapshot');
-    expect(r.stderr).toMatch(/^warning: no AWS credentials found; using the bundled snapshot \(as of \d{4}-\d{2}-\d{2}, \d+ days old\)\n/);
+    expect(r.stderr).toMatch(/^warning: no AWS credentials found; using the bundled snapshot \(built \d{4}-\d{2}-\d{2}; price data from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/);
   });
 
   it('--pricing live with a failing API (HTTP 500): exit 3', async () => {
@@ -94,7 +94,7 @@ describe.skipIf(!built)('built CLI against the replay server', () => {
     const r = await cli(['estimate', '--example', 'web-app', '--format', 'json'], { cacheDir: cacheDir(), extraEnv: { DR_ADVISOR_PRICING_TIMEOUT: '1.5s' } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pricing.source).toBe('snapshot');
-    expect(r.stderr).toMatch(/^warning: live pricing failed \(the AWS Price List API did not answer (in time|within 1\.5s)\); using the bundled snapshot \(as of /);
+    expect(r.stderr).toMatch(/^warning: live pricing failed \(the AWS Price List API did not answer (in time|within 1\.5s)\); using the bundled snapshot \(built /);
   });
 
   it('pricing refresh --example web-app fills the cache; estimate --offline then uses it', async () => {

@@ -29,7 +29,7 @@ describe('a key with no Price List product', () => {
     expect(replay.server.requests).toHaveLength(10);
     expect(cold.prices.get('elb.alb|us-west-2|')).toMatchObject({ source: 'snapshot' });
     expect(cold.warnings).toEqual([
-      'live pricing failed for 2 price(s) (the AWS Price List returned no ALB hour product for elb.alb|us-west-2|; and 1 other reason(s)); prices: 8 live from the AWS Price List API, 2 from the bundled snapshot (as of 2026-07-20, 127 days old)',
+      'live pricing failed for 2 price(s) (the AWS Price List returned no ALB hour product for elb.alb|us-west-2|; and 1 other reason(s)); prices: 8 live from the AWS Price List API, 2 from the bundled snapshot (price data of 2026-07-20)',
     ]);
 
     replay.server.reset();
@@ -38,7 +38,7 @@ describe('a key with no Price List product', () => {
     expect(replay.server.requests).toHaveLength(0);
     expect(warm.prices.get('elb.albLcu|us-west-2|')).toMatchObject({ source: 'snapshot' });
     expect(warm.warnings).toEqual([
-      'no AWS Price List product for 2 price(s) (cached answer, fetched 3h ago); prices: 8 from the cache (fetched 3h ago), 2 from the bundled snapshot (as of 2026-07-20, 127 days old)',
+      'no AWS Price List product for 2 price(s) (cached answer, fetched 3h ago); prices: 8 from the cache (fetched 3h ago), 2 from the bundled snapshot (price data of 2026-07-20)',
     ]);
     expect(warm.diagnostics[0]).toMatchObject({ kind: 'source', count: 10 });
 
@@ -77,6 +77,6 @@ describe('a key with no Price List product', () => {
     replay.server.reset();
     const r = await (await createPriceBook({ mode: 'auto', offline: true, cacheDir, now: () => NOW, snapshot: fakeSnapshot() })).resolve(NO_PRODUCT_KEYS);
     expect(replay.server.requests).toHaveLength(0);
-    expect(r.warnings).toEqual(['--offline; using the bundled snapshot (as of 2026-07-20, 127 days old)']);
+    expect(r.warnings).toEqual(['--offline; using the bundled snapshot (price data of 2026-07-20)']);
   });
 });

@@ -7,7 +7,7 @@ import { InputError } from '../../errors';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds } from '../../pricing/cache-book';
 import { formatAge, refreshPrices } from '../../pricing/index';
 import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
-import { REGION_CODES } from '../../model/regions';
+import { REGION_CODES, unknownRegionText } from '../../model/regions';
 import { createSnapshotPriceBook } from '../../pricing/snapshot/book';
 import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot/catalog';
 import type { PriceKey } from '../../pricing/types';
@@ -40,7 +40,14 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
   }
   const fetched = entries.map((e) => e.price.fetchedAt!).sort();
   const doc = {
-    snapshot: { asOf: info.asOf, entries: info.entries, estimatedEntries: info.estimatedEntries, sources: info.sources.length },
+    snapshot: {
+      builtOn: info.builtOn ?? null,
+      asOf: info.asOf,
+      entries: info.entries,
+      estimatedEntries: info.estimatedEntries,
+      estimatedByRule: info.estimatedByRule,
+      sources: info.sources.length,
+    },
     cache: {
       dir: cacheDir,
       entries: entries.length,
@@ -61,7 +68,7 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
     return;
   }
   const lines = [
-    `Bundled snapshot  as of ${info.asOf}, ${info.entries} prices (${info.estimatedEntries} estimated), ${info.sources.length} sources`,
+    `Bundled snapshot  built ${info.builtOn ?? 'on an unknown date'}; newest exact price data ${info.asOf}; ${info.entries} prices (${info.estimatedEntries} estimated), ${info.sources.length} sources`,
     `Cache             ${cacheDir}`,
   ];
   if (entries.length === 0) {
@@ -108,7 +115,7 @@ async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: Pr
 export async function refresh(opts: RefreshOptions, globals: { color?: boolean } = {}): Promise<void> {
   const regionList = opts.regions?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? [...REGION_CODES];
   for (const r of regionList) {
-    if (!REGION_CODES.includes(r)) throw new InputError(`--regions must be among ${REGION_CODES.join(', ')} (got ${JSON.stringify(r)})`);
+    if (!REGION_CODES.includes(r)) throw new InputError(unknownRegionText('--regions', r));
   }
   const cacheDir = resolveCacheDir(undefined, process.env);
   const deadlineMs = pricingTimeoutMs(process.env);
