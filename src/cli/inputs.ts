@@ -102,6 +102,14 @@ export function resolveCacheDir(explicit: string | undefined, env: Env): string 
   return join(homedir(), '.cache', 'dr-advisor');
 }
 
+/** The Bulk API location: DR_ADVISOR_BULK_URL (scheme and host, e.g. a mirror or a test server) > the AWS host. */
+export function bulkOptions(env: Env): { baseUrl?: string } {
+  const url = env.DR_ADVISOR_BULK_URL;
+  if (!url) return {};
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)) throw new InputError(`DR_ADVISOR_BULK_URL must be an http(s) URL like https://pricing.us-east-1.amazonaws.com (got ${JSON.stringify(url)})`);
+  return { baseUrl: url };
+}
+
 /** The longest DR_ADVISOR_PRICING_TIMEOUT accepted: 10 minutes (Node timers overflow past 2^31-1 ms, about 24.8 days). */
 export const MAX_PRICING_TIMEOUT_MS = 10 * 60_000;
 

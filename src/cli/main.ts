@@ -76,7 +76,8 @@ export function buildProgram(): Command {
     .action(async (opts, cmd) => (await import('./commands/pricing')).status(opts, cmd.optsWithGlobals()));
   pricing
     .command('refresh')
-    .description('fetch live prices from the AWS Price List API into the cache')
+    .description('fetch prices into the cache: live from the AWS Price List API (credentials), or from the public Bulk API offer files (--source bulk, no credentials)')
+    .addOption(new Option('--source <source>', 'where to fetch from').choices(['live', 'bulk']).default('live'))
     .option('--regions <regions...>', 'regions to refresh (default: all known regions)')
     .option('--example <name>', 'refresh only the keys this example workload needs')
     .action(async (opts, cmd) => (await import('./commands/pricing')).refresh(opts, cmd.optsWithGlobals()));

@@ -315,6 +315,21 @@ function queryOf(serviceCode: string, filters: Record<string, string>): PriceQue
   return { serviceCode, filters: list, id };
 }
 
+/**
+ * Does a product satisfy a query's filters, as the Query API applies them? For products read from a Bulk API offer
+ * file, which holds every product of the service: TERM_MATCH on an attribute (or `productFamily`, `ServiceCode`),
+ * case-insensitive, as the Query API matches it (reference/pricing.md §1.2). The key's own `select` then picks
+ * exactly one product among those that pass, as for a live answer.
+ */
+export function matchesQuery(query: PriceQuery, product: Pick<PriceListProduct, 'productFamily' | 'attributes'>, serviceCode?: string): boolean {
+  if (serviceCode !== undefined && serviceCode !== query.serviceCode) return false;
+  for (const f of query.filters) {
+    const actual = f.Field === 'productFamily' ? product.productFamily : f.Field === 'ServiceCode' ? query.serviceCode : product.attributes[f.Field];
+    if (actual === undefined || actual.toLowerCase() !== f.Value.toLowerCase()) return false;
+  }
+  return true;
+}
+
 /** Plans the Price List query for a key and how to pick its price. Throws PricingError for keys it cannot price. */
 export function planKey(key: PriceKey): KeyPlan {
   const r = rule(key);

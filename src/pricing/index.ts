@@ -26,6 +26,7 @@ import { credentialSourceConfigured, type CredentialEnv } from './credential-hin
 import { CACHE_FRESH_SECONDS, CacheBook, PriceCache, cacheAgeSeconds } from './cache-book';
 import type { LiveOptions, LiveProgress } from './live';
 import type { LiveBook } from './live-book';
+import type { BulkOptions } from './bulk';
 
 export type PricingMode = 'auto' | 'live' | 'snapshot';
 
@@ -317,13 +318,22 @@ export async function createPriceBook(options: PricingOptions): Promise<PriceBoo
 
 export interface RefreshOptions {
   cacheDir: string;
+  /** `live` (Query API, credentials) or `bulk` (public offer files). Default live. */
+  source?: 'live' | 'bulk';
   live?: LiveOptions;
+  /** Bulk API options (base URL, deadline, caps, progress). */
+  bulk?: BulkOptions;
   onProgress?: (p: PricingProgress) => void;
   now?: () => Date;
 }
 
 export interface RefreshResult {
+  source: 'live' | 'bulk';
   fetched: number;
+  /** Bulk: offer-file bytes streamed, products seen and kept. */
+  bytes?: number;
+  products?: number;
+  kept?: number;
   /** Keys not refreshed, with the reason (no product included: that answer is remembered in the cache). */
   failed: { key: string; reason: string }[];
   requests: number;
@@ -342,6 +352,18 @@ export const REFRESH_DEADLINE_MS = 300_000;
 export async function refreshPrices(keys: readonly PriceKey[], options: RefreshOptions): Promise<RefreshResult> {
   const distinct = distinctKeys(keys);
   const cache = new PriceCache(options.cacheDir, undefined, { now: options.now });
+  if (options.source === 'bulk') {
+    const { createBulkBook } = await import('./bulk-book');
+    const bulk = createBulkBook({ ...options.bulk, now: options.now });
+    const result = await bulk.resolve(distinct);
+    const diagnostics = await cache.putMany(result.prices, result.missing.filter((m) => m.kind === 'no-product'));
+    const failed = result.missing.map((m) => ({ key: m.id, reason: m.reason }));
+    if (result.prices.size === 0 && failed.length > 0 && !result.missing.some((m) => m.kind === 'no-product')) {
+      throw new PricingError(`pricing refresh --source bulk failed: ${failed[0].reason}`);
+    }
+    const { requests, bytes, products, kept } = bulk.stats;
+    return { source: 'bulk', fetched: result.prices.size, failed, requests, bytes, products, kept, cacheDir: options.cacheDir, diagnostics };
+  }
   const live = await openLiveBook({ ...options.live, deadlineMs: options.live?.deadlineMs ?? REFRESH_DEADLINE_MS }, options.now, options.onProgress);
   try {
     if (!(await live.hasCredentials())) {
@@ -364,7 +386,7 @@ export async function refreshPrices(keys: readonly PriceKey[], options: RefreshO
     if (result.prices.size === 0 && failed.length > 0) {
       throw new PricingError(`pricing refresh failed: ${failed[0].reason}`);
     }
-    return { fetched: result.prices.size, failed, requests: live.requests, cacheDir: options.cacheDir, diagnostics };
+    return { source: 'live', fetched: result.prices.size, failed, requests: live.requests, cacheDir: options.cacheDir, diagnostics };
   } finally {
     live.destroy();
   }

@@ -12,8 +12,8 @@ import { createSnapshotPriceBook } from '../../pricing/snapshot/book';
 import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot/catalog';
 import type { PriceKey } from '../../pricing/types';
 import { terminal } from '../terminal';
-import { pricingTimeoutMs, resolveCacheDir, warnToStderr } from '../inputs';
-import { pricingSpinner } from '../spinner';
+import { bulkOptions, pricingTimeoutMs, resolveCacheDir, warnToStderr } from '../inputs';
+import { bulkProgress, formatBytes, pricingSpinner } from '../spinner';
 
 export interface StatusOptions {
   format?: 'table' | 'json';
@@ -93,6 +93,8 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
 export interface RefreshOptions {
   regions?: string[];
   example?: string;
+  /** live (Query API, credentials) or bulk (public offer files, no credentials). */
+  source?: 'live' | 'bulk';
 }
 
 /** The keys `pricing refresh` fetches: an example's keys, or every snapshot key except the per-type instance prices,
@@ -121,15 +123,20 @@ export async function refresh(opts: RefreshOptions, globals: { color?: boolean }
   const deadlineMs = pricingTimeoutMs(process.env);
   const keys = await refreshKeys(opts, new Set(regionList), new PriceCache(cacheDir));
   if (keys.length === 0) throw new InputError('nothing to refresh for these regions');
+  const source = opts.source ?? 'live';
   const result = await refreshPrices(keys, {
     cacheDir,
+    source,
     ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    bulk: { ...bulkOptions(process.env), ...(deadlineMs !== undefined ? { deadlineMs } : {}), onProgress: bulkProgress(terminal.spinner(globals)) },
     onProgress: pricingSpinner(terminal.spinner(globals)),
   });
   for (const d of result.diagnostics) warnToStderr(d.text);
   for (const f of result.failed.slice(0, 5)) warnToStderr(`not refreshed: ${f.key}: ${f.reason}`);
   if (result.failed.length > 5) warnToStderr(`not refreshed: ${result.failed.length - 5} more`);
-  process.stdout.write(
-    `refreshed ${result.fetched} of ${keys.length} prices into ${result.cacheDir} (${result.requests} Price List requests)\n`,
-  );
+  const how =
+    result.source === 'bulk'
+      ? `${result.requests} Bulk API requests, ${formatBytes(result.bytes ?? 0)} streamed, ${result.products ?? 0} products read, ${result.kept ?? 0} kept`
+      : `${result.requests} Price List requests`;
+  process.stdout.write(`refreshed ${result.fetched} of ${keys.length} prices into ${result.cacheDir} (${how})\n`);
 }
