@@ -102,10 +102,12 @@ export function resolveCacheDir(explicit: string | undefined, env: Env): string 
   return join(homedir(), '.cache', 'dr-advisor');
 }
 
-/** The Bulk API location: DR_ADVISOR_BULK_URL (scheme and host, e.g. a mirror or a test server) > the AWS host. */
-export function bulkOptions(env: Env): { baseUrl?: string } {
+/** The Bulk API location: DR_ADVISOR_BULK_URL (scheme and host, e.g. a mirror or a test server) > the AWS host;
+ * `off` keeps `auto` from reading it (bulk.ts). */
+export function bulkOptions(env: Env): { baseUrl?: string; off?: boolean } {
   const url = env.DR_ADVISOR_BULK_URL;
   if (!url) return {};
+  if (url === 'off') return { off: true };
   if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)) throw new InputError(`DR_ADVISOR_BULK_URL must be an http(s) URL like https://pricing.us-east-1.amazonaws.com (got ${JSON.stringify(url)})`);
   return { baseUrl: url };
 }
@@ -153,6 +155,7 @@ export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }
   // The timeout only matters when live pricing may run; with the snapshot (or offline) it is not read, as before.
   const deadlineMs = mode !== 'snapshot' && !offline ? pricingTimeoutMs(env) : undefined;
   const onProgress = pricingSpinner(terminal.spinner(globals));
+  const bulk = mode === 'auto' && !offline ? bulkOptions(env) : {};
   return {
     mode,
     offline,
@@ -161,6 +164,7 @@ export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }
     env,
     ...(onProgress ? { onProgress } : {}),
     ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    ...(mode === 'auto' && !offline && !bulk.off ? { bulk: bulk.baseUrl ? { baseUrl: bulk.baseUrl } : {} } : {}),
     seeDetails: hints.seeDetails,
   };
 }

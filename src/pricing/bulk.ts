@@ -17,7 +17,8 @@
  * so memory stays bounded whatever the file's size (EC2's per-region file is hundreds of MB). Every wait is bounded: a
  * time to the response headers, a longest silence while the body streams, a size cap per file and an overall deadline.
  */
-import { Readable, Transform, pipeline } from 'node:stream';
+import type { IncomingMessage } from 'node:http';
+import { Transform, pipeline, type Readable } from 'node:stream';
 import { PricingError } from '../errors';
 import { DeadlineError, deadline as makeDeadline } from './fetch-pool';
 import { NoProductError, matchesQuery, planKey, type KeyPlan } from './filters';
@@ -132,42 +133,38 @@ export function createBulkSource(options: BulkOptions = {}): BulkSource {
   const maxIndex = options.maxIndexBytes ?? 32 * MiB;
   const now = options.now ?? (() => new Date());
 
-  /** GET with a time limit on the headers; the body is the caller's (with the same abort signal). */
+  /** GET with a time limit on the headers; the body is the caller's (with the same abort signal). Node's own http
+   * client, so that the body is a Node stream with backpressure (the socket is read only as fast as it is parsed). */
   async function get(url: string, stage: Stage, cap: number): Promise<{ body: Readable; length?: number }> {
     stage.count();
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(stage.signal.reason);
-    stage.signal.addEventListener('abort', onAbort, { once: true });
-    const t = setTimeout(() => controller.abort(new BulkError(`the AWS Price List Bulk API did not answer within ${connectMs / 1000}s (${url})`)), connectMs);
-    let res: Response;
-    try {
-      res = await fetch(url, { signal: controller.signal, redirect: 'follow' });
-    } catch (err) {
-      throw new BulkError(describeBulkError(controller.signal.reason ?? err, url));
-    } finally {
-      clearTimeout(t);
+    const { request } = url.startsWith('https:') ? await import('node:https') : await import('node:http');
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = request(url, { signal: stage.signal, headers: { accept: 'application/json' } });
+      const t = setTimeout(() => req.destroy(new BulkError(`the AWS Price List Bulk API did not answer within ${connectMs / 1000}s (${url})`)), connectMs);
+      req.on('response', (r) => {
+        clearTimeout(t);
+        resolve(r);
+      });
+      req.on('error', (err) => {
+        clearTimeout(t);
+        reject(new BulkError(describeBulkError(stage.signal.aborted ? stage.signal.reason : err, url)));
+      });
+      req.end();
+    });
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      res.resume();
+      throw new BulkError(`the AWS Price List Bulk API answered HTTP ${status} for ${url}`);
     }
-    if (!res.ok || !res.body) {
-      await res.body?.cancel().catch(() => undefined);
-      stage.signal.removeEventListener('abort', onAbort);
-      throw new BulkError(`the AWS Price List Bulk API answered HTTP ${res.status} for ${url}`);
-    }
-    const lengthText = res.headers.get('content-length');
+    const lengthText = res.headers['content-length'];
     const length = lengthText && /^\d+$/.test(lengthText) ? Number(lengthText) : undefined;
     if (length !== undefined && length > cap) {
-      await res.body.cancel().catch(() => undefined);
-      stage.signal.removeEventListener('abort', onAbort);
+      res.destroy();
       throw new BulkError(`the offer file ${url} is ${Math.round(length / MiB)} MiB, over the ${Math.round(cap / MiB)} MiB cap`);
     }
-    // Bytes counted and capped as they arrive; a body that goes silent for idleMs is aborted.
+    // Bytes counted and capped as they arrive; a body that goes silent for idleMs is ended.
     let seen = 0;
     let idle: NodeJS.Timeout | undefined;
-    const arm = () => {
-      clearTimeout(idle);
-      idle = setTimeout(() => controller.abort(new BulkError(`the AWS Price List Bulk API sent nothing for ${idleMs / 1000}s (${url})`)), idleMs);
-      idle.unref?.();
-    };
-    arm();
     const guard = new Transform({
       transform(chunk: Buffer, _enc, done) {
         seen += chunk.length;
@@ -180,17 +177,19 @@ export function createBulkSource(options: BulkOptions = {}): BulkSource {
         done();
       },
     });
-    const body = Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
-    const cleanup = () => {
+    const arm = () => {
       clearTimeout(idle);
-      stage.signal.removeEventListener('abort', onAbort);
+      idle = setTimeout(() => {
+        const err = new BulkError(`the AWS Price List Bulk API sent nothing for ${idleMs / 1000}s (${url})`);
+        res.destroy(err);
+        guard.destroy(err);
+      }, idleMs);
+      idle.unref?.();
     };
-    body.on('error', (err) => {
-      cleanup();
-      guard.destroy(controller.signal.reason instanceof Error ? controller.signal.reason : err);
-    });
-    guard.on('close', cleanup);
-    return { body: body.pipe(guard), length };
+    arm();
+    res.on('error', (err) => guard.destroy(err instanceof PricingError ? err : new BulkError(describeBulkError(stage.signal.aborted ? stage.signal.reason : err, url))));
+    guard.on('close', () => clearTimeout(idle));
+    return { body: res.pipe(guard), length };
   }
 
   async function getJson(url: string, stage: Stage): Promise<Record<string, unknown>> {

@@ -57,7 +57,13 @@ export interface PricingOptions {
   reference?: PriceBook;
   /** How the user sees every price's date, named in the snapshot's source line ("see --explain"). */
   seeDetails?: string;
+  /** The Bulk API (the CLI passes DR_ADVISOR_BULK_URL): when set, `auto` reads the small offer files for what the
+   * cache and live did not price. Unset: no Bulk API request. */
+  bulk?: BulkOptions;
 }
+
+/** `auto` reads only small files, quickly: 10 s for all of them, 16 MiB per file, 5 s to answer, 5 s of silence. */
+const AUTO_BULK: BulkOptions = { deadlineMs: 10_000, maxFileBytes: 16 * 1024 * 1024, connectTimeoutMs: 5_000, idleTimeoutMs: 5_000 };
 
 const DAY = 86400;
 
@@ -228,6 +234,25 @@ class PricingPolicy implements PriceBook {
       };
     }
 
+    // 2b. auto: the small public Bulk API offer files (bulk.ts OFFER_FILES: Route 53, Global Accelerator, DRS, data
+    //     transfer), for what live did not price; no credentials needed; bounded in time and size. Answers go to the
+    //     cache like live ones, so a warm run sends no request.
+    let bulkCount = 0;
+    let bulkProblem: string | undefined;
+    if (pending.length > 0 && !o.offline && o.mode === 'auto' && o.bulk) {
+      const { createBulkBook } = await import('./bulk-book');
+      const bulk = createBulkBook({ ...AUTO_BULK, ...o.bulk, smallOnly: true, now: () => now });
+      const result = await bulk.resolve(pending);
+      for (const [id, price] of result.prices) prices.set(id, price);
+      bulkCount = result.prices.size;
+      const absent = result.missing.filter((m) => m.kind === 'no-product');
+      if (store) diagnostics.push(...(await store.putMany(result.prices, absent)));
+      knownAbsent.push(...absent);
+      const failed = result.missing.filter((m) => m.kind === 'failed');
+      if (failed.length) bulkProblem = `the Bulk API offer files could not be read for ${failed.length} price(s) (${failed[0].reason})`;
+      pending = pending.filter((k) => !prices.has(priceKeyId(k)) && !absent.some((m) => m.id === priceKeyId(k)));
+    }
+
     // 3. Older cache entries (still within --max-price-age), then the snapshot (for the keys the Price List has no
     //    product for, too).
     const staleUsed: Price[] = [];
@@ -257,15 +282,16 @@ class PricingPolicy implements PriceBook {
     // 4. One line naming the sources and their age (and why live was not used for all of them).
     const absentText =
       knownAbsent.length > 0 && !o.offline ? `no AWS Price List product for ${knownAbsent.length} price(s) (cached answer, ${ageRange(knownAbsent, now)})` : undefined;
-    const why = [liveProblem?.text, absentText].filter(Boolean).join('; ') || (o.offline ? '--offline' : undefined);
+    const why = [liveProblem?.text, bulkProblem, absentText].filter(Boolean).join('; ') || (o.offline ? '--offline' : undefined);
     const parts: string[] = [];
     if (liveCount) parts.push(`${liveCount} live from the AWS Price List API`);
+    if (bulkCount) parts.push(`${bulkCount} from the AWS Price List Bulk API`);
     if (fromCache.length) parts.push(`${fromCache.length} from the cache (${ageRange(fromCache, now)})`);
     if (staleUsed.length) parts.push(`${staleUsed.length} from an older cache (${ageRange(staleUsed, now)})`);
     const bundled = !this.options.snapshot;
     if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (${snapshotWords(snapshotPrices, bundled)})`);
     let text: string | undefined;
-    if (why && snapshotPrices.length && !liveCount && !fromCache.length && !staleUsed.length) {
+    if (why && snapshotPrices.length && !liveCount && !bulkCount && !fromCache.length && !staleUsed.length) {
       text = `${why}; using the bundled snapshot (${snapshotWords(snapshotPrices, bundled)})`;
     } else if (why && (snapshotPrices.length || staleUsed.length)) {
       text = `${why}; prices: ${parts.join(', ')}`;

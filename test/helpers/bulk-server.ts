@@ -56,8 +56,20 @@ export function offerFilesFromFixtures(): OfferFiles {
         const service = doc.serviceCode ?? doc.product.attributes.servicecode;
         const region = WHOLE.has(service) ? 'global' : (doc.product.attributes.regionCode ?? (doc.product.attributes.fromRegionCode as string | undefined) ?? 'global');
         const f = fileOf(files, service, region);
-        f.products.set(doc.product.sku, doc.product);
-        if (doc.terms.OnDemand) f.onDemand.set(doc.product.sku, doc.terms.OnDemand);
+        // Some recorded SKUs are shortened and repeat across products; an offer file is keyed by SKU, so give a
+        // repeated one a suffix (in its terms too).
+        let sku = doc.product.sku;
+        const same = f.products.get(sku);
+        if (same && JSON.stringify(same) !== JSON.stringify(doc.product)) {
+          let n = 2;
+          while (f.products.has(`${doc.product.sku}${n}`)) n++;
+          sku = `${doc.product.sku}${n}`;
+        }
+        f.products.set(sku, { ...doc.product, sku });
+        if (doc.terms.OnDemand) {
+          const terms = JSON.parse(JSON.stringify(doc.terms.OnDemand).split(`"${doc.product.sku}.`).join(`"${sku}.`).split(`"sku":"${doc.product.sku}"`).join(`"sku":"${sku}"`));
+          f.onDemand.set(sku, terms);
+        }
       }
     }
   }

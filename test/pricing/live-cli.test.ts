@@ -26,7 +26,7 @@ function cli(args: string[], opts: { credentials?: boolean; cacheDir: string; ex
   writeFileSync(join(home, 'aws-credentials'), '');
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !AWS_ENV_TO_CLEAR.includes(k) && !k.startsWith('DR_ADVISOR_')) env[k] = v;
-  Object.assign(env, replayEnv(server.url, { home, credentials: opts.credentials }), { DR_ADVISOR_CACHE_DIR: opts.cacheDir, HOME: home, CI: '1' }, opts.extraEnv);
+  Object.assign(env, replayEnv(server.url, { home, credentials: opts.credentials }), { DR_ADVISOR_CACHE_DIR: opts.cacheDir, HOME: home, CI: '1', DR_ADVISOR_BULK_URL: 'off' }, opts.extraEnv);
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT });
     let stdout = '';

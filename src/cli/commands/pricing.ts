@@ -128,7 +128,7 @@ export async function refresh(opts: RefreshOptions, globals: { color?: boolean }
     cacheDir,
     source,
     ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
-    bulk: { ...bulkOptions(process.env), ...(deadlineMs !== undefined ? { deadlineMs } : {}), onProgress: bulkProgress(terminal.spinner(globals)) },
+    bulk: { baseUrl: bulkOptions(process.env).baseUrl, ...(deadlineMs !== undefined ? { deadlineMs } : {}), onProgress: bulkProgress(terminal.spinner(globals)) },
     onProgress: pricingSpinner(terminal.spinner(globals)),
   });
   for (const d of result.diagnostics) warnToStderr(d.text);
