@@ -3,7 +3,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
 import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
-import { chanceCell, costCell, meetsCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
+import { chanceCell, costCell, meetsCell, monthlyCell, pricingLine, quantityText, regionsLine, targetsLine, unitPriceText } from './shared';
 
 export function comparisonTable(r: Report): string {
   const annual = r.strategies.some((s) => s.totalAnnualCost !== null);
@@ -25,7 +25,7 @@ function lineItems(items: Report['primaryLineItems']): string {
   return mdTable(
     ['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'],
     items.map((i) => [
-      `${i.component}${i.estimated ? ' *' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
+      `${i.component}${i.estimated ? ' *' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), monthlyCell(i),
       `${i.price.source}, ${i.price.asOf}${i.price.sku ? `, SKU ${i.price.sku}` : ''}${i.estimated ? ' (estimated)' : ''}`,
     ]),
   );

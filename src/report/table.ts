@@ -2,7 +2,7 @@
 import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatUsd } from '../text/format';
-import { chanceCell, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
+import { chanceCell, costCell, meetsCell, monthlyCell, nameOf, pricingLine, quantityText, regionsLine, rtoCell, targetsLine, unitPriceText } from './shared';
 import { asciiFrontier } from './frontier';
 import { makeStyle } from './style';
 import { modelOf } from '../strategies';
@@ -107,7 +107,7 @@ function lineItemTable(items: Report['primaryLineItems'], color: boolean): strin
   const t = table(['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'], color);
   for (const i of items) {
     t.push([
-      `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
+      `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), monthlyCell(i),
       `${i.price.source} ${i.price.asOf}${i.estimated ? ' (estimated)' : ''}`,
     ]);
   }
