@@ -33,7 +33,7 @@ export function selectConfig<T>(q: SelectQuestion<T>, style: PromptStyle = PLAIN
 export function searchConfig(q: SearchQuestion, style: PromptStyle = PLAIN) {
   return {
     message: q.message,
-    source: (term: string | undefined) => searchMatches(q.options, term, q.default).map((o) => ({ value: o, name: o })),
+    source: (term: string | undefined) => searchMatches(q.options, term, q.default, 200, q.labels).map((o) => ({ value: o, name: q.labels?.[o] ?? o, short: o })),
     pageSize: 8,
     theme: theme(q, style),
   };
