@@ -2,6 +2,13 @@
 // and the labelled price facts below (from the project's pricing research, reference/pricing.md §4).
 //
 //   node scripts/build-snapshot.mjs [--built-on YYYY-MM-DD] [output-path]
+//   node scripts/build-snapshot.mjs --bulk [--regions r1,r2] [--bulk-url URL] [output-path]     (maintainers, online)
+//
+// --bulk then reads the public AWS Price List Bulk API (no credentials; src/pricing/bulk.ts, the same reader as
+// `dr-advisor pricing refresh --source bulk`) for every key the snapshot holds, every EC2 instance type and every DB
+// class of the catalog, in every region (or --regions), and replaces each figure it finds with the exact price (source
+// `aws-price-list-bulk`, dated by the offer's publication date). Keys the offer files have no product for keep their
+// figure or rule. The EC2 and RDS files are hundreds of MB per region: expect tens of minutes for all regions.
 //
 // The output is deterministic: no clock is read, keys are sorted, and every date is the date of the data itself.
 // Keys are exactly priceKeyId() from src/pricing/keys.ts: `service|region|k=v;k=v` with attributes sorted. The file
@@ -13,15 +20,27 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const cli = parseArgs({ allowPositionals: true, options: { 'built-on': { type: 'string' } } });
-const args = { out: cli.positionals[0], builtOn: cli.values['built-on'] };
+const cli = parseArgs({
+  allowPositionals: true,
+  options: { 'built-on': { type: 'string' }, bulk: { type: 'boolean', default: false }, 'bulk-url': { type: 'string' }, regions: { type: 'string' } },
+});
+const args = { out: cli.positionals[0], builtOn: cli.values['built-on'], bulk: cli.values.bulk, bulkUrl: cli.values['bulk-url'] ?? process.env.DR_ADVISOR_BULK_URL, regions: cli.values.regions };
 if (args.builtOn !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(args.builtOn)) throw new Error('build-snapshot: --built-on must be YYYY-MM-DD');
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** Bundles a small TypeScript entry (contents) with esbuild and imports it. */
 async function loadTs(contents) {
   const { build } = await import('esbuild');
-  const out = await build({ stdin: { contents, resolveDir: resolve(here, '..'), loader: 'ts' }, bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'silent' });
+  const out = await build({
+    stdin: { contents, resolveDir: resolve(here, '..'), loader: 'ts' },
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'silent',
+    // CommonJS dependencies (stream-json) require Node built-ins.
+    banner: { js: `import{createRequire as __cr}from'node:module';const require=__cr(${JSON.stringify(fileURLToPath(import.meta.url))});` },
+  });
   return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 const readSource = (file) => JSON.parse(readFileSync(resolve(here, 'sources', file), 'utf8'));
@@ -167,6 +186,21 @@ const SOURCES = {
     file: 'scripts/sources/drs_aws-price-list-csv-mirror_rows.json',
     note: 'rows for ap-south-2 and GovCloud only (EffectiveDate 2024-10-01)',
   },
+  ...(args.bulk
+    ? {
+        'aws-price-list-bulk': {
+          title: 'AWS Price List Bulk API offer files',
+          repo: null,
+          path: '/offers/v1.0/aws/<service>/<version>/<region>/index.json',
+          commit: null,
+          date: BUILT_ON,
+          licence: 'AWS pricing data',
+          label: 'V',
+          file: 'https://pricing.us-east-1.amazonaws.com/offers/v1.0/aws/index.json',
+          note: 'read by scripts/build-snapshot.mjs --bulk through src/pricing/bulk.ts',
+        },
+      }
+    : {}),
   'research-seen': {
     title: 'dr-advisor pricing research: value seen only in a non-authoritative public repo',
     repo: null,
@@ -718,6 +752,43 @@ for (const from of REGIONS) put('ga.premium', from, { to: from }, gaFact(from, f
     source: 'ga-page',
     note: `AWS Global Accelerator pricing page: fixed fee $${gaPage.fixedFeeUsdPerHour}/hour (also infracost golden 2024-07-01)`,
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// --bulk: exact prices from the public Price List Bulk API, for every key it has a product for.
+
+if (args.bulk) {
+  const { createBulkBook, parsePriceKeyId } = await loadTs(
+    [`export { createBulkBook } from './src/pricing/bulk-book';`, `export { parsePriceKeyId } from './src/pricing/keys';`].join('\n'),
+  );
+  const wanted = args.regions ? new Set(args.regions.split(',')) : new Set(REGIONS);
+  const ids = new Set([...entries.keys()]);
+  const types = new Set([...entries.keys()].filter((id) => id.startsWith('ec2.instance|')).map((id) => id.split('instanceType=')[1]));
+  for (const r of wanted) for (const t of types) ids.add(keyId('ec2.instance', r, { instanceType: t }));
+  const keys = [...ids].map(parsePriceKeyId).filter((k) => k.region === 'global' || wanted.has(k.region));
+  let last = 0;
+  const bulk = createBulkBook({
+    ...(args.bulkUrl ? { baseUrl: args.bulkUrl } : {}),
+    deadlineMs: 6 * 3600_000,
+    onProgress: (p) => {
+      if (Date.now() - last < 1000 && !p.done) return;
+      last = Date.now();
+      process.stderr.write(`build-snapshot: ${p.service} ${p.region} (${p.file}/${p.files}): ${(p.bytes / 1e6).toFixed(1)} MB, ${p.products} products, ${p.kept} kept${p.done ? ', done' : ''}\n`);
+    },
+  });
+  const r = await bulk.resolve(keys);
+  let newest = '';
+  for (const [id, p] of r.prices) {
+    const k = parsePriceKeyId(id);
+    const note = `AWS Price List Bulk API: SKU ${p.sku}, publicationDate ${p.publicationDate ?? 'n/a'}`;
+    put(k.service, k.region, k.attrs, { unitPrice: p.unitPrice, asOf: p.asOf, source: 'aws-price-list-bulk', note, tiers: p.tiers }, { replace: true });
+    if (p.asOf > newest) newest = p.asOf;
+  }
+  SOURCES['aws-price-list-bulk'].date = newest || BUILT_ON;
+  const failed = r.missing.filter((m) => m.kind === 'failed');
+  process.stderr.write(`build-snapshot: Bulk API: ${r.prices.size} exact prices, ${r.missing.length - failed.length} keys without a product, ${failed.length} failed (${bulk.stats.requests} requests, ${(bulk.stats.bytes / 1e6).toFixed(0)} MB)\n`);
+  for (const m of failed.slice(0, 10)) process.stderr.write(`  failed: ${m.id}: ${m.reason}\n`);
+  if (r.prices.size === 0) fail('the Bulk API gave no price; nothing written');
 }
 
 // ---------------------------------------------------------------------------------------------------------------

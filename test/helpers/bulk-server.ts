@@ -56,11 +56,14 @@ export function offerFilesFromFixtures(): OfferFiles {
         const service = doc.serviceCode ?? doc.product.attributes.servicecode;
         const region = WHOLE.has(service) ? 'global' : (doc.product.attributes.regionCode ?? (doc.product.attributes.fromRegionCode as string | undefined) ?? 'global');
         const f = fileOf(files, service, region);
+        // Two fixtures may record the same product (the storage product in ddb-all and ddb-storage): an offer file
+        // lists it once.
+        const same = (p: Json) => JSON.stringify([p.productFamily, p.attributes]) === JSON.stringify([doc.product.productFamily, doc.product.attributes]);
+        if ([...f.products.values()].some(same)) continue;
         // Some recorded SKUs are shortened and repeat across products; an offer file is keyed by SKU, so give a
         // repeated one a suffix (in its terms too).
         let sku = doc.product.sku;
-        const same = f.products.get(sku);
-        if (same && JSON.stringify(same) !== JSON.stringify(doc.product)) {
+        if (f.products.has(sku)) {
           let n = 2;
           while (f.products.has(`${doc.product.sku}${n}`)) n++;
           sku = `${doc.product.sku}${n}`;

@@ -194,6 +194,25 @@ describe.skipIf(!built)('pricing refresh --source bulk (built CLI, loopback Bulk
     expect(JSON.parse(warm.stdout).pricing.warnings[0]).toMatch(/from the cache/);
   });
 
+  it('scripts/build-snapshot.mjs --bulk regenerates the snapshot with exact prices wherever the offer files have a product', async () => {
+    const out = join(work, 'snapshot.json');
+    server.reset();
+    const script = join(ROOT, 'scripts', 'build-snapshot.mjs');
+    const r = await run([], env(work), 240_000, [process.execPath, [script, '--bulk', '--regions', 'us-east-1,us-west-2', '--bulk-url', server.url, '--built-on', '2026-12-01', out]]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr, r.stderr.slice(-3000)).toMatch(/build-snapshot: Bulk API: \d+ exact prices, \d+ keys without a product, 0 failed/);
+    const snap = JSON.parse(readFileSync(out, 'utf8'));
+    expect(snap.builtOn).toBe('2026-12-01');
+    // us-west-2 m5.large: the loopback offer file's product (fixture ec2-m5.large-us-west-2.json), exact, dated by the
+    // offer's publication date; the SkyPilot figure it replaces is the same 0.096.
+    const group = snap.groups['ec2.instance|us-west-2'];
+    const v = group.prices['instanceType=m5.large'];
+    const e = typeof v === 'number' ? { unitPrice: v, source: group.source, asOf: group.asOf } : { source: group.source, asOf: group.asOf, ...v };
+    expect(e).toMatchObject({ unitPrice: 0.096, source: 'aws-price-list-bulk', asOf: '2026-11-01' });
+    expect(snap.sources['aws-price-list-bulk']).toMatchObject({ label: 'V', date: '2026-11-01' });
+    expect(server.requests.some((p) => p.includes('/eu-west-1/'))).toBe(false);
+  });
+
   it('streams a generated EC2 offer file of more than 200 MB in bounded memory, with progress on a terminal', async () => {
     const file = join(work, 'ec2-us-east-1.json');
     const gen = await writeBigEc2File(file, 200 * 1024 * 1024);
