@@ -216,7 +216,8 @@ class PricingPolicy implements PriceBook {
       const failures = [...liveMissing, ...knownAbsent];
       if (failures.length > 0) {
         throw new PricingError(
-          `live pricing failed for ${failures.length} of ${asked + knownAbsent.length} price(s): ${failures[0].reason}` + (failures.length > 1 ? '' : ` (${failures[0].id})`),
+          `live pricing failed for ${failures.length} of ${asked + knownAbsent.length} price(s): ${failures[0].reason}` +
+            (failures.length > 1 || failures[0].reason.includes(describePriceKey(failures[0].key)) ? '' : ` (${describePriceKey(failures[0].key)})`),
         );
       }
       // Only reachable with --offline, which main rejects for live; kept as a guard.

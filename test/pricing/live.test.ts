@@ -171,7 +171,7 @@ describe('failures', () => {
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
     expect(err.exitCode).toBe(3);
-    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): the AWS Price List API failed (HTTP 500 InternalErrorException) (elb.alb|us-east-1|)');
+    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): the AWS Price List API failed (HTTP 500 InternalErrorException) (Application Load Balancer hour in us-east-1)');
     expect(server.requests).toHaveLength(3);
   });
 
@@ -216,7 +216,7 @@ describe('failures', () => {
     server.override(key, [{ FormatVersion: 'aws_v1', PriceList: ['{"product": {"sku": "X", "attr'] }]);
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
-    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): malformed Price List item (not JSON): {"product": {"sku": "X", "attr (elb.alb|us-east-1|)');
+    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): malformed Price List item (not JSON): {"product": {"sku": "X", "attr (Application Load Balancer hour in us-east-1)');
   });
 
   it('a response body that is not JSON is a clear error', async () => {
@@ -230,7 +230,7 @@ describe('failures', () => {
     const err = await resolveOne({ service: 'ec2.instance', region: 'us-east-1', attrs: { instanceType: 'm9.huge' } }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
     expect(err.message).toBe(
-      'live pricing failed for 1 of 1 price(s): the AWS Price List returned no EC2 m9.huge Linux on-demand product for ec2.instance|us-east-1|instanceType=m9.huge (ec2.instance|us-east-1|instanceType=m9.huge)',
+      'live pricing failed for 1 of 1 price(s): the AWS Price List has no product for EC2 instance m9.huge in us-east-1',
     );
     expect(server.unknown).toHaveLength(1);
   });
@@ -246,7 +246,7 @@ describe('failures', () => {
     server.override(key, [{ FormatVersion: 'aws_v1', PriceList: [alb('AAAA1111', '0.0225000000'), alb('BBBB2222', '0.0250000000')] }]);
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
-    expect(err.message).toContain('ambiguous price for elb.alb|us-east-1|: 2 ALB hour products match (AAAA1111 (LoadBalancerUsage), BBBB2222 (LoadBalancerUsage)); refusing to guess');
+    expect(err.message).toContain('ambiguous price for Application Load Balancer hour in us-east-1: 2 products match (AAAA1111 (LoadBalancerUsage), BBBB2222 (LoadBalancerUsage)); refusing to guess');
   });
 
   it('a zero price is refused', async () => {

@@ -6,7 +6,7 @@
 import { InputError } from '../../errors';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds } from '../../pricing/cache-book';
 import { formatAge, refreshPrices } from '../../pricing/index';
-import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
+import { describePriceKey, distinctKeys, parsePriceKeyId } from '../../pricing/keys';
 import { REGION_CODES, unknownRegionText } from '../../model/regions';
 import { createSnapshotPriceBook } from '../../pricing/snapshot/book';
 import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot/catalog';
@@ -84,7 +84,7 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
   }
   if (noProduct.length) {
     lines.push(`                  ${noProduct.length} key(s) with no AWS Price List product (remembered as long as a price):`);
-    for (const n of noProduct) lines.push(`                    ${n.key}  fetched ${formatAge(cacheAgeSeconds(n, now))}`);
+    for (const n of noProduct) lines.push(`                    ${describePriceKey(parsePriceKeyId(n.key))}  fetched ${formatAge(cacheAgeSeconds(n, now))}`);
   }
   if (corrupt.length) lines.push(`                  ${corrupt.length} unreadable file(s), ignored and rebuilt on the next live fetch`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -132,7 +132,10 @@ export async function refresh(opts: RefreshOptions, globals: { color?: boolean }
     onProgress: pricingSpinner(terminal.spinner(globals)),
   });
   for (const d of result.diagnostics) warnToStderr(d.text);
-  for (const f of result.failed.slice(0, 5)) warnToStderr(`not refreshed: ${f.key}: ${f.reason}`);
+  for (const f of result.failed.slice(0, 5)) {
+    const words = describePriceKey(parsePriceKeyId(f.key));
+    warnToStderr(`not refreshed: ${f.reason.includes(words) ? f.reason : `${words}: ${f.reason}`}`);
+  }
   if (result.failed.length > 5) warnToStderr(`not refreshed: ${result.failed.length - 5} more`);
   const how =
     result.source === 'bulk'
