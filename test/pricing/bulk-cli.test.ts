@@ -173,6 +173,14 @@ describe.skipIf(!built)('pricing refresh --source bulk (built CLI, loopback Bulk
     expect(report.primaryLineItems.find((i: { priceKey: string }) => i.priceKey === 'ec2.instance|us-east-1|instanceType=m5.large').price).toMatchObject({ source: 'cache', sku: '6C86BEPQVG73ZGGR' });
   });
 
+  it('refuses to read every region by default: --source bulk needs --regions or --example (exit 2, no request)', async () => {
+    server.reset();
+    const r = await run(['pricing', 'refresh', '--source', 'bulk'], env(mkdtempSync(join(work, 'cache-'))));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: pricing refresh --source bulk needs --regions (or --example): the EC2 offer file alone is hundreds of MB per region\n');
+    expect(server.requests).toEqual([]);
+  });
+
   it('auto reads only the small offer files (Route 53, Global Accelerator, DRS, data transfer); a warm cache then sends 0 requests, no-product keys included', async () => {
     const cache = mkdtempSync(join(work, 'cache-'));
     server.reset();

@@ -115,6 +115,9 @@ async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: Pr
 }
 
 export async function refresh(opts: RefreshOptions, globals: { color?: boolean } = {}): Promise<void> {
+  if (opts.source === 'bulk' && !opts.regions && !opts.example) {
+    throw new InputError('pricing refresh --source bulk needs --regions (or --example): the EC2 offer file alone is hundreds of MB per region');
+  }
   const regionList = opts.regions?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? [...REGION_CODES];
   for (const r of regionList) {
     if (!REGION_CODES.includes(r)) throw new InputError(unknownRegionText('--regions', r));
