@@ -238,10 +238,12 @@ describe.skipIf(!built)('pricing refresh --source bulk (built CLI, loopback Bulk
     expect(Number(m[2])).toBeGreaterThan(200);
     expect(Number(m[3])).toBeGreaterThanOrEqual(gen.products);
     expect(cacheFiles(cache).find((f) => f.key === 'ec2.instance|us-east-1|instanceType=m5.large')?.price.unitPrice).toBe(0.096);
-    // Peak RSS of the refresh process: bounded, whatever the file's size (measured 2026-12-02: about 120 MB for
-    // 259 MB; a heap capped at 48 MB also completes, so the rest is the runtime and garbage not yet collected).
+    // Peak RSS of the refresh process: bounded, whatever the file's size. Measured 2026-12-02 for the 259 MB file:
+    // 119–140 MB (the CLI alone is about 50 MB; the same run with the heap capped at 48 MB completes at 115 MB, so
+    // what is above that is garbage not yet collected, which depends on the machine's load). The bound leaves room
+    // for a loaded CI machine and still fails if the file were held in memory.
     process.stderr.write(`bulk refresh of ${(gen.bytes / 1e6).toFixed(0)} MB: peak RSS ${r.peakRssMb.toFixed(0)} MB, ${(r.ms / 1000).toFixed(1)} s, ${m[3]} products read, ${m[4]} kept\n`);
     expect(r.peakRssMb).toBeGreaterThan(30);
-    expect(r.peakRssMb).toBeLessThan(150);
+    expect(r.peakRssMb).toBeLessThan(180);
   }, 600_000);
 });
