@@ -7,7 +7,8 @@
  */
 import { cents, formatDuration, formatPct, formatUsd } from '../text/format';
 import { HOURS_PER_MONTH } from '../model/time';
-import { priceLine, sumCost, type LineItem } from './price-lines';
+import { priceLine, roundLineItem, sumCost, type LineItem } from './price-lines';
+import { priceKeyId } from '../pricing/keys';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../model/assumptions';
 import { rpoCategory, rtoCategory } from '../recovery/categories';
@@ -35,10 +36,11 @@ export interface EvaluateOptions {
 
 export const DISCLAIMER =
   'Estimates only: list prices (no discounts, taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
+/** The disclaimer when the workload states discounts (price-lines.ts applies them). */
+export const DISCOUNTED_DISCLAIMER =
+  'Estimates only: list prices less the discounts the workload states (no taxes or free tiers) and modelled recovery times. Validate RTO and RPO by testing failover (for example with AWS Fault Injection Service).';
 
-function roundItem(i: LineItem): LineItem {
-  return { ...i, monthlyCost: cents(i.monthlyCost) };
-}
+const roundItem = roundLineItem;
 
 function assumptionUses(a: Assumptions, names: Iterable<string>): AssumptionUse[] {
   return [...new Set(names)].sort().map((name) => {
@@ -110,7 +112,7 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
   const w = plan.workload;
   const a = plan.assumptions;
   const { model, plan: sp } = ps;
-  const items = sp.lines.map((l) => priceLine(l, prices));
+  const items = sp.lines.map((l) => priceLine(l, prices, w.pricing));
   const drMonthlyCost = sumCost(items);
   const opts = { samples: ctx.samples, seed: ctx.seed };
   const rtoSim = cache.recovery(sp.phases, a, { ...opts, rampServed: sp.rampServed ?? 0, outage: ctx.outage });
@@ -131,9 +133,9 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
 
   // Per failover: the DR side at full size while failed over, then the failback's re-seed.
   const failover = sp.failover;
-  const runItems = (failover?.runLines ?? []).map((l) => priceLine(l, prices));
+  const runItems = (failover?.runLines ?? []).map((l) => priceLine(l, prices, w.pricing));
   const runPerHour = sumCost(runItems) / HOURS_PER_MONTH;
-  const perGb = failover ? priceLine(failover.reseedLine, prices).unitPrice : 0;
+  const perGb = failover ? priceLine(failover.reseedLine, prices, w.pricing).unitPrice : 0;
   const reseedGb = failover?.reseedGb ?? 0;
   const failbackHours = failover ? a.failbackFixedHours.value + reseedGb / a.failbackReseedGbPerHour.value : 0;
   const o = rtoSim.outage!;
@@ -202,6 +204,7 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
     perEvent: {
       runPerHour: cents(runPerHour), failbackCost: cents(perGb * reseedGb), failbackHours,
       pCompletes: o.pCompletes, expectedHours: afterRecoveryHours + o.pCompletes * failbackHours,
+      priceKeys: [...new Set([...runItems.map((i) => i.priceKey), ...(failover ? [priceKeyId(failover.reseedLine.key)] : [])])].sort(),
     },
     designChange: model.designChange?.(w) ?? null,
     lineItems: items.map(roundItem),
@@ -237,7 +240,7 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
 export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): Report {
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
-  const primaryItems = plan.primary.map((l) => priceLine(l, prices));
+  const primaryItems = plan.primary.map((l) => priceLine(l, prices, w.pricing));
   const ctx = context(plan, prices, targets, opts);
   const base = plan.strategies.map((ps) => evaluateOption(ps, ctx));
   const vars = plan.variants.map((ps) => evaluateOption(ps, ctx));
@@ -245,13 +248,15 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   const variants = vars.map((x) => x.result);
   const losses = new Map([...base, ...vars].map((x) => [x.result.id, x.loss]));
   const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems), ...variants.flatMap((s) => s.lineItems)];
-  // Provenance of the prices this report actually shows.
-  const usedIds = new Set(allItems.map((i) => i.priceKey));
+  // Provenance of every price this report uses: the line items and the per-event costs (the failover run, the
+  // failback re-seed), i.e. every key the plan resolved, so the count agrees with the pricing diagnostics.
+  const usedIds = new Set(plan.keys.map(priceKeyId));
   const used = [...prices.entries()].filter(([id]) => usedIds.has(id)).map(([, p]) => p);
   const sources = new Set(used.map((p) => p.source));
   const dates = used.map((p) => p.asOf).sort();
   const frontierEntries = frontier(strategies, variants);
   const noDr = noDrBaseline(plan, targets, ctx, losses.get(strategies[0]?.id ?? '')!);
+  const estimatedIds = [...usedIds].filter((id) => prices.get(id)?.estimated).sort();
   return {
     schemaVersion: 1,
     kind: 'dr-advisor-estimate',
@@ -265,7 +270,9 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
       asOf: dates[dates.length - 1] ?? '',
       oldestAsOf: dates[0] ?? '',
       warnings: opts.warnings ?? [],
-      estimatedLineItems: allItems.filter((i) => i.estimated).length,
+      prices: usedIds.size,
+      estimatedPrices: estimatedIds.length,
+      estimatedPriceKeys: estimatedIds,
     },
     primaryMonthlyCost: cents(sumCost(primaryItems)),
     primaryLineItems: primaryItems.map(roundItem),
@@ -278,7 +285,7 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     recommendation: recommend(strategies, hasBusinessCosts(w), { variants, frontier: frontierEntries, noDr }),
     notes: costOrderNotes(plan, strategies),
     monteCarlo: { samples: opts.samples, seed: opts.seed, confidence: targets.confidence },
-    disclaimer: DISCLAIMER,
+    disclaimer: allItems.some((i) => i.discount) ? DISCOUNTED_DISCLAIMER : DISCLAIMER,
   };
 }
 

@@ -23,7 +23,7 @@ const lineItem = {
     priceKey: str,
     price: {
       type: 'object', required: ['source', 'asOf'],
-      properties: { source: { enum: ['snapshot', 'cache', 'live'] }, asOf: str, sku: str, fetchedAt: str, publicationDate: str, origin: str, estimated: { type: 'boolean' } },
+      properties: { source: { enum: ['snapshot', 'cache', 'bulk', 'live'] }, asOf: str, sku: str, fetchedAt: str, publicationDate: str, origin: str, estimated: { type: 'boolean' } },
     },
   },
 };
@@ -72,7 +72,13 @@ const strategy = {
     rtoTypicalSumSeconds: { type: 'number', description: 'sum of the typical values on the critical path: a reference only' },
     rpoTypicalSeconds: { type: 'number', description: 'the worst store\'s typical value: a reference only' },
     annual,
-    perEvent: { type: 'object', properties: { runPerHour: num, failbackCost: num, failbackHours: num, pCompletes: num, expectedHours: num } },
+    perEvent: {
+      type: 'object',
+      properties: {
+        runPerHour: num, failbackCost: num, failbackHours: num, pCompletes: num, expectedHours: num,
+        priceKeys: { ...strArray, description: 'the price keys the per-event costs use (the full-size DR side, the re-seed transfer)' },
+      },
+    },
     designChange: { type: ['string', 'null'] },
     phases: { type: 'array', items: { ...timing, required: ['name', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, ...timing.properties } } },
     rpoSources: { type: 'array', items: { ...timing, properties: { store: str, mechanism: str, ...timing.properties } } },
@@ -107,7 +113,12 @@ export function outputJsonSchema(): Record<string, unknown> {
       targets: { type: 'object', properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum, confidence: num } },
       pricing: {
         type: 'object', required: ['source', 'asOf', 'warnings'],
-        properties: { source: { enum: ['snapshot', 'cache', 'live', 'mixed'] }, asOf: str, oldestAsOf: str, warnings: strArray, estimatedLineItems: num },
+        properties: {
+          source: { enum: ['snapshot', 'cache', 'bulk', 'live', 'mixed'] }, asOf: str, oldestAsOf: str, warnings: strArray,
+          prices: { type: 'number', description: 'distinct prices the report uses' },
+          estimatedPrices: { type: 'number', description: 'how many of them are estimated (derived by a rule)' },
+          estimatedPriceKeys: { ...strArray, description: 'the price-key ids of the estimated prices' },
+        },
       },
       primaryMonthlyCost: num,
       primaryLineItems: { type: 'array', items: lineItem },
@@ -278,8 +289,12 @@ export function checkJsonSchema(): Record<string, unknown> {
         ],
       },
       pricing: {
-        type: 'object', required: ['source', 'asOf', 'oldestAsOf', 'estimatedLineItems'],
-        properties: { source: { enum: ['snapshot', 'cache', 'live', 'mixed', 'none'] }, asOf: str, oldestAsOf: str, estimatedLineItems: num },
+        type: 'object', required: ['source', 'asOf', 'oldestAsOf', 'prices', 'estimatedPrices'],
+        properties: {
+          source: { enum: ['snapshot', 'cache', 'live', 'bulk', 'mixed', 'none'] }, asOf: str, oldestAsOf: str,
+          prices: { ...num, description: 'distinct prices the checked workloads use' },
+          estimatedPrices: { ...num, description: 'how many of them are estimated (derived by a rule)' },
+        },
       },
       workloads: { type: 'array', items: checkWorkload },
     },

@@ -1,13 +1,53 @@
 /**
  * The one step that multiplies: a cost line's quantity (hourly quantities become a month of 730 h here and nowhere
- * else) times its price, with tiers. Pure. A missing price is an error, never zero.
+ * else) times its price, with tiers, less the discounts the workload states (the only place they are applied). Pure.
+ * A missing price is an error, never zero.
+ *
+ * Discounts (workload `pricing`): a Savings Plan / Reserved Instance rate per service (% off on-demand: `ec2` for EC2
+ * instance hours, `rds` for RDS and Aurora instance hours), then an enterprise discount (EDP/PPA, % off everything),
+ * which AWS applies to the spend left after the savings: paid = list × (1 − savings) × (1 − enterprise). Without a
+ * `pricing` block every figure is the list price.
  */
 import { PricingError } from '../errors';
 import { HOURS_PER_MONTH } from '../model/time';
+import { cents } from '../text/format';
 import type { CostLine } from '../strategies/types';
 import { priceKeyId } from '../pricing/keys';
 import { SERVICES } from '../pricing/services';
-import type { Price, PriceSource } from '../pricing/types';
+import type { Price, PriceService, PriceSource } from '../pricing/types';
+
+/** The discounts a workload states (workload schema `pricing`), in percent. */
+export interface Discounts {
+  enterpriseDiscountPct?: number;
+  savingsPct?: { ec2?: number; rds?: number };
+}
+
+/** Which savings rate applies to a price service: instance hours only (Savings Plans and RIs cover nothing else). */
+const SAVINGS_OF: Partial<Record<PriceService, 'ec2' | 'rds'>> = { 'ec2.instance': 'ec2', 'rds.instance': 'rds' };
+
+/** The combined discount on a service, as a fraction (0.3 = 30 % off), and what it is made of ("EC2 savings 30%"). */
+export function discountOn(service: PriceService, d: Discounts | undefined): { fraction: number; basis: string[] } {
+  const basis: string[] = [];
+  let keep = 1;
+  const kind = SAVINGS_OF[service];
+  const savings = kind ? (d?.savingsPct?.[kind] ?? 0) : 0;
+  if (kind && savings > 0) {
+    keep *= 1 - savings / 100;
+    basis.push(`${kind === 'ec2' ? 'EC2' : 'RDS'} savings ${savings}%`);
+  }
+  const edp = d?.enterpriseDiscountPct ?? 0;
+  if (edp > 0) {
+    keep *= 1 - edp / 100;
+    basis.push(`enterprise discount ${edp}%`);
+  }
+  return { fraction: sig(1 - keep), basis };
+}
+
+/** Twelve significant digits: removes binary noise (0.0225 × 730 / 730 = 0.022500000000000003) from computed
+ * figures without changing a real one. */
+export function sig(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
+}
 
 export interface LineItem {
   component: string;
@@ -17,9 +57,12 @@ export interface LineItem {
   /** Monthly quantity in `unit`. */
   quantity: number;
   unit: string;
-  /** Effective unit price (blended over tiers), full precision. */
+  /** Effective unit price paid (blended over tiers, after the stated discounts), 12 significant digits. */
   unitPrice: number;
+  /** What the team pays per month (the list price less the stated discounts). */
   monthlyCost: number;
+  /** Present when a stated discount applies: the list figures and the discount. */
+  discount?: { pct: number; basis: string[]; listUnitPrice: number; listMonthlyCost: number };
   estimated: boolean;
   priceKey: string;
   price: { source: PriceSource; asOf: string; sku?: string; fetchedAt?: string; publicationDate?: string; origin?: string; estimated?: boolean };
@@ -41,12 +84,15 @@ export function tieredCost(price: Price, quantity: number): number {
   return cost;
 }
 
-export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>): LineItem {
+export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Discounts): LineItem {
   const id = priceKeyId(line.key);
   const price = prices.get(id);
   if (!price) throw new PricingError(`no price for ${id} (${line.component} in ${line.region})`);
-  const quantity = monthlyQuantity(line);
-  const monthlyCost = tieredCost(price, quantity);
+  const quantity = sig(monthlyQuantity(line));
+  const listMonthlyCost = tieredCost(price, quantity);
+  const listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
+  const { fraction, basis } = discountOn(line.key.service, discounts);
+  const monthlyCost = listMonthlyCost * (1 - fraction);
   return {
     component: line.component,
     region: line.region,
@@ -54,8 +100,9 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>): L
     usage: line.usage,
     quantity,
     unit: price.unit,
-    unitPrice: quantity > 0 ? monthlyCost / quantity : price.unitPrice,
+    unitPrice: fraction > 0 ? sig(listUnitPrice * (1 - fraction)) : listUnitPrice,
     monthlyCost,
+    ...(fraction > 0 ? { discount: { pct: sig(fraction * 100), basis, listUnitPrice, listMonthlyCost } } : {}),
     estimated: Boolean(price.estimated),
     priceKey: id,
     price: {
@@ -68,6 +115,11 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>): L
       ...(price.estimated ? { estimated: true } : {}),
     },
   };
+}
+
+/** The item as reports show it: monthly figures rounded to cents. */
+export function roundLineItem(i: LineItem): LineItem {
+  return { ...i, monthlyCost: cents(i.monthlyCost), ...(i.discount ? { discount: { ...i.discount, listMonthlyCost: cents(i.discount.listMonthlyCost) } } : {}) };
 }
 
 export function sumCost(items: readonly { monthlyCost: number }[]): number {

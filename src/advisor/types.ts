@@ -92,6 +92,8 @@ export interface StrategyResult {
     pCompletes: number;
     /** Expected hours the DR side runs at full size per regional event: E[(outage − RTO)+] + P(completes) × failback hours. */
     expectedHours: number;
+    /** The price keys these per-event costs use (the full-size DR side, the re-seed transfer), for provenance. */
+    priceKeys: string[];
   };
   /** For a variant: the application change it needs that the workload does not have (never recommended then). */
   designChange: string | null;
@@ -175,7 +177,9 @@ export interface Report {
   tool: { name: 'dr-advisor'; version: string };
   workload: Workload;
   targets: Targets;
-  pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; estimatedLineItems: number };
+  /** The prices this report uses: their sources and data dates, and how many distinct prices (not line items) are
+   * estimated, by price-key id. */
+  pricing: { source: PriceSource | 'mixed'; asOf: string; oldestAsOf: string; warnings: string[]; prices: number; estimatedPrices: number; estimatedPriceKeys: string[] };
   primaryMonthlyCost: number;
   primaryLineItems: LineItem[];
   /** The baseline: no DR, wait regional outages out. Shown first; not one of the seed table's strategies. */

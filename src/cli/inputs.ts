@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors';
 import { createPriceBook, type PricingMode, type PricingOptions } from '../pricing/index';
 import type { Diagnostic } from '../pricing/types';
-import { REGION_CODES } from '../model/regions';
+import { REGION_CODES, unknownRegionText } from '../model/regions';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot/catalog';
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
@@ -76,7 +76,7 @@ export function parseIntFlag(flag: string, value: string, min: number, max: numb
 }
 
 function checkRegionFlag(flag: string, value: string): string {
-  if (!REGION_CODES.includes(value)) throw new InputError(`${flag} must be one of ${REGION_CODES.join(', ')} (got ${quote(value)})`);
+  if (!REGION_CODES.includes(value)) throw new InputError(unknownRegionText(flag, value));
   return value;
 }
 
@@ -143,6 +143,16 @@ export function resolveCacheDir(explicit: string | undefined, env: Env): string 
   return join(homedir(), '.cache', 'dr-advisor');
 }
 
+/** The Bulk API location: DR_ADVISOR_BULK_URL (scheme and host, e.g. a mirror or a test server) > the AWS host;
+ * `off` keeps `auto` from reading it (bulk.ts). */
+export function bulkOptions(env: Env): { baseUrl?: string; off?: boolean } {
+  const url = env.DR_ADVISOR_BULK_URL;
+  if (!url) return {};
+  if (url === 'off') return { off: true };
+  if (!/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(url)) throw new InputError(`DR_ADVISOR_BULK_URL must be an http(s) URL like https://pricing.us-east-1.amazonaws.com (got ${JSON.stringify(url)})`);
+  return { baseUrl: url };
+}
+
 /** The longest DR_ADVISOR_PRICING_TIMEOUT accepted: 10 minutes (Node timers overflow past 2^31-1 ms, about 24.8 days). */
 export const MAX_PRICING_TIMEOUT_MS = 10 * 60_000;
 
@@ -186,6 +196,7 @@ export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }
   // The timeout only matters when live pricing may run; with the snapshot (or offline) it is not read, as before.
   const deadlineMs = mode !== 'snapshot' && !offline ? pricingTimeoutMs(env) : undefined;
   const onProgress = pricingSpinner(terminal.spinner(globals));
+  const bulk = mode === 'auto' && !offline ? bulkOptions(env) : {};
   return {
     mode,
     offline,
@@ -194,6 +205,7 @@ export function pricingOptions(flags: PricingFlags, globals: { color?: boolean }
     env,
     ...(onProgress ? { onProgress } : {}),
     ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    ...(mode === 'auto' && !offline && !bulk.off ? { bulk: bulk.baseUrl ? { baseUrl: bulk.baseUrl } : {} } : {}),
     seeDetails: hints.seeDetails,
   };
 }

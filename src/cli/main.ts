@@ -170,12 +170,14 @@ export function buildProgram(): Command {
   examples(
     pricing
       .command('refresh')
-      .description('fetch live prices from the AWS Price List API into the cache')
-      .option('--regions <regions...>', 'regions to refresh (default: all known regions)')
+      .description('fetch prices into the cache: live from the AWS Price List API (credentials), or from the public Bulk API offer files (--source bulk, no credentials)')
+      .addOption(new Option('--source <source>', 'where to fetch from').choices(['live', 'bulk']).default('live'))
+      .option('--regions <regions...>', 'regions to refresh (default: all known regions; bulk needs --regions or --example)')
       .option('--example <name>', 'refresh only the keys this example workload needs'),
     [
       ['dr-advisor pricing refresh --regions us-east-1 us-west-2', 'two regions (needs AWS credentials)'],
       ['dr-advisor pricing refresh --example web-app', 'only what one example needs'],
+      ['dr-advisor pricing refresh --source bulk --regions eu-west-1', 'exact prices without an AWS account (public offer files)'],
     ],
   ).action(async (opts, cmd) => (await import('./commands/pricing')).refresh(opts, cmd.optsWithGlobals()));
 

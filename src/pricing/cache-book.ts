@@ -217,12 +217,12 @@ export class PriceCache {
     }
   }
 
-  /** Writes one price (its source and estimated flag are not kept: a cached price is source `cache`). */
+  /** Writes one price. A cached price reads back as source `cache`; `via` keeps where it was fetched from (`live`:
+   * the Query API, `bulk`: the Bulk API offer files), with its SKU and publication date. */
   async put(key: PriceKey | string, price: Price): Promise<void> {
-    const { source: _source, estimated: _estimated, ...rest } = price;
-    void _source;
+    const { source, estimated: _estimated, ...rest } = price;
     void _estimated;
-    await this.write(typeof key === 'string' ? key : priceKeyId(key), { price: rest });
+    await this.write(typeof key === 'string' ? key : priceKeyId(key), { via: source, price: rest });
   }
 
   /** Remembers that the Price List has no product for a key. */

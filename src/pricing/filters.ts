@@ -6,7 +6,7 @@
  * service's row in `services.ts`; this file holds the query rule of each service.
  */
 import { PricingError } from '../errors';
-import { priceKeyId, type PriceKey, type PriceKeyOf } from './keys';
+import { describePriceKey, priceKeyId, type PriceKey, type PriceKeyOf } from './keys';
 import { regionInfo } from '../model/regions';
 import { isAurora, priceListEngineName } from '../model/engines';
 import type { PriceListProduct, SelectedPrice } from './price-list';
@@ -51,7 +51,6 @@ interface Rule {
   match: (p: PriceListProduct) => boolean;
   /** When several products match, prefer those for which this returns the lowest rank (e.g. exact engine, then Any). */
   rank?: (p: PriceListProduct) => number;
-  describe: string;
 }
 
 const usage = (p: PriceListProduct): string => p.attributes.usagetype ?? '';
@@ -105,7 +104,6 @@ function rule(key: PriceKey): Rule {
           marketoption: 'OnDemand',
         },
         match: (p) => usageIs(p, `BoxUsage:${type}`) && (p.attributes.operation ?? 'RunInstances') === 'RunInstances',
-        describe: `EC2 ${type} Linux on-demand`,
       };
     }
     case 'ebs.gp3':
@@ -113,14 +111,12 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AmazonEC2',
         filters: { regionCode: region(key).code, productFamily: 'Storage', volumeApiName: 'gp3' },
         match: (p) => usageIs(p, 'EBS:VolumeUsage.gp3'),
-        describe: 'EBS gp3 storage',
       };
     case 'ebs.snapshot':
       return {
         serviceCode: 'AmazonEC2',
         filters: { regionCode: region(key).code, productFamily: 'Storage Snapshot' },
         match: (p) => usageIs(p, 'EBS:SnapshotUsage'),
-        describe: 'EBS snapshot storage',
       };
     case 'rds.instance': {
       const engine = engineOf(key);
@@ -142,7 +138,6 @@ function rule(key: PriceKey): Rule {
         match: (p) =>
           usageIs(p, `${multi ? 'Multi-AZUsage' : 'InstanceUsage'}:${cls}`) &&
           (p.attributes.locationType ?? 'AWS Region') === 'AWS Region',
-        describe: `RDS ${engine.name} ${cls} ${multi ? 'Multi-AZ' : 'Single-AZ'}`,
       };
     }
     case 'rds.storage': {
@@ -153,7 +148,6 @@ function rule(key: PriceKey): Rule {
             filters: { regionCode: region(key).code, productFamily: 'Database Storage' },
             match: (p) => usageIs(p, 'Aurora:StorageUsage') && engineRank(engine.name)(p) < 2,
             rank: engineRank(engine.name),
-            describe: `${engine.name} storage`,
           }
         : {
             serviceCode: 'AmazonRDS',
@@ -165,7 +159,6 @@ function rule(key: PriceKey): Rule {
             },
             match: (p) => usageIs(p, 'RDS:GP3-Storage') && engineRank(engine.name)(p) < 2,
             rank: engineRank(engine.name),
-            describe: `RDS ${engine.name} gp3 storage`,
           };
     }
     case 'rds.backup': {
@@ -176,7 +169,6 @@ function rule(key: PriceKey): Rule {
         filters: { regionCode: region(key).code, productFamily: 'Storage Snapshot' },
         match: (p) => usageIs(p, suffix) && engineRank(engine.name)(p) < 2,
         rank: engineRank(engine.name),
-        describe: `${engine.name} backup storage`,
       };
     }
     case 'rds.io': {
@@ -187,7 +179,6 @@ function rule(key: PriceKey): Rule {
         filters: { regionCode: region(key).code, productFamily: 'System Operation' },
         match: (p) => usageIs(p, 'Aurora:StorageIOUsage') && engineRank(engine.name)(p) < 2,
         rank: engineRank(engine.name),
-        describe: `${engine.name} I/O requests`,
       };
     }
     case 'dynamodb.write':
@@ -198,7 +189,6 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AmazonDynamoDB',
         filters: { regionCode: region(key).code, productFamily: 'Amazon DynamoDB PayPerRequest Throughput', group },
         match: notIA,
-        describe: `DynamoDB on-demand ${group}`,
       };
     }
     case 'dynamodb.storage':
@@ -206,35 +196,30 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AmazonDynamoDB',
         filters: { regionCode: region(key).code, productFamily: 'Database Storage' },
         match: (p) => usageIs(p, 'TimedStorage-ByteHrs') && notIA(p),
-        describe: 'DynamoDB table storage',
       };
     case 'dynamodb.pitr':
       return {
         serviceCode: 'AmazonDynamoDB',
         filters: { regionCode: region(key).code },
         match: (p) => usageIs(p, 'TimedPITRStorage-ByteHrs'),
-        describe: 'DynamoDB PITR storage',
       };
     case 'dynamodb.backup':
       return {
         serviceCode: 'AmazonDynamoDB',
         filters: { regionCode: region(key).code, productFamily: 'Amazon DynamoDB On-Demand Backup Storage' },
         match: (p) => usageIs(p, 'TimedBackupStorage-ByteHrs'),
-        describe: 'DynamoDB on-demand backup storage',
       };
     case 's3.standard':
       return {
         serviceCode: 'AmazonS3',
         filters: { regionCode: region(key).code, productFamily: 'Storage', volumeType: 'Standard' },
         match: (p) => usageIs(p, 'TimedStorage-ByteHrs'),
-        describe: 'S3 Standard storage',
       };
     case 's3.rtc':
       return {
         serviceCode: 'AmazonS3',
         filters: { regionCode: region(key).code },
         match: (p) => /(^|-)S3RTC/i.test(usage(p)) || /replication time control/i.test(p.productFamily),
-        describe: 'S3 Replication Time Control',
       };
     case 'transfer.interRegion': {
       const from = region(key);
@@ -249,7 +234,6 @@ function rule(key: PriceKey): Rule {
           toLocation: to.location,
         },
         match: () => true,
-        describe: `data transfer ${from.code} → ${to.code}`,
       };
     }
     case 'route53.healthCheck':
@@ -257,14 +241,12 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AmazonRoute53',
         filters: { productFamily: 'DNS Health Check', usagetype: 'Health-Check-AWS' },
         match: () => true,
-        describe: 'Route 53 health check (AWS endpoint)',
       };
     case 'route53.hostedZone':
       return {
         serviceCode: 'AmazonRoute53',
         filters: { productFamily: 'DNS Zone', usagetype: 'HostedZone' },
         match: () => true,
-        describe: 'Route 53 hosted zone',
       };
     case 'ga.fixed':
       return {
@@ -272,7 +254,6 @@ function rule(key: PriceKey): Rule {
         filters: {},
         // The fixed fee is the service's only hourly product.
         match: (p) => p.onDemand.some((t) => t.dimensions.some((d) => d.unit === 'Hrs' || d.unit === 'Hours')),
-        describe: 'Global Accelerator fixed fee',
       };
     case 'ga.premium': {
       const from = region(key);
@@ -282,7 +263,6 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AWSGlobalAccelerator',
         filters: { fromLocation: from.gaGroup, toLocation: to.gaGroup, operation: 'Dominant', trafficDirection: 'Out' },
         match: () => true,
-        describe: `Global Accelerator premium ${from.gaGroup} → ${to.gaGroup}`,
       };
     }
     case 'elb.alb':
@@ -292,7 +272,6 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AWSELB',
         filters: { regionCode: region(key).code, productFamily: 'Load Balancer-Application', locationType: 'AWS Region' },
         match: (p) => usageIs(p, suffix),
-        describe: key.service === 'elb.alb' ? 'ALB hour' : 'ALB LCU-hour',
       };
     }
     case 'drs.server':
@@ -300,7 +279,6 @@ function rule(key: PriceKey): Rule {
         serviceCode: 'AWSElasticDisasterRecovery',
         filters: { regionCode: region(key).code, productFamily: 'Server DR', operation: 'Normal-Replication' },
         match: (p) => usageIs(p, 'DRS-Replication'),
-        describe: 'Elastic Disaster Recovery source server-hour',
       };
     default:
       throw new PricingError(`no Price List query for price key ${priceKeyId(key as PriceKey)}`);
@@ -313,6 +291,21 @@ function queryOf(serviceCode: string, filters: Record<string, string>): PriceQue
     .map((Field) => ({ Type: 'TERM_MATCH', Field, Value: filters[Field] }));
   const id = `${serviceCode}?${list.map((f) => `${f.Field}=${f.Value}`).join('&')}`;
   return { serviceCode, filters: list, id };
+}
+
+/**
+ * Does a product satisfy a query's filters, as the Query API applies them? For products read from a Bulk API offer
+ * file, which holds every product of the service: TERM_MATCH on an attribute (or `productFamily`, `ServiceCode`),
+ * case-insensitive, as the Query API matches it (reference/pricing.md §1.2). The key's own `select` then picks
+ * exactly one product among those that pass, as for a live answer.
+ */
+export function matchesQuery(query: PriceQuery, product: Pick<PriceListProduct, 'productFamily' | 'attributes'>, serviceCode?: string): boolean {
+  if (serviceCode !== undefined && serviceCode !== query.serviceCode) return false;
+  for (const f of query.filters) {
+    const actual = f.Field === 'productFamily' ? product.productFamily : f.Field === 'ServiceCode' ? query.serviceCode : product.attributes[f.Field];
+    if (actual === undefined || actual.toLowerCase() !== f.Value.toLowerCase()) return false;
+  }
+  return true;
 }
 
 /** Plans the Price List query for a key and how to pick its price. Throws PricingError for keys it cannot price. */
@@ -334,23 +327,22 @@ export function planKey(key: PriceKey): KeyPlan {
       }
       if (hits.length === 0) {
         throw new NoProductError(
-          `the AWS Price List returned no ${r.describe} product for ${keyId}` +
-            (products.length ? ` (${products.length} product(s) did not match)` : ''),
+          `the AWS Price List has no product for ${describePriceKey(key)}` + (products.length ? ` (${products.length} product(s) did not match)` : ''),
         );
       }
       if (hits.length > 1) {
         const skus = hits.slice(0, 5).map((p) => `${p.sku} (${usage(p) || p.productFamily})`);
         throw new PricingError(
-          `ambiguous price for ${keyId}: ${hits.length} ${r.describe} products match (${skus.join(', ')}${hits.length > 5 ? ', …' : ''}); refusing to guess`,
+          `ambiguous price for ${describePriceKey(key)}: ${hits.length} products match (${skus.join(', ')}${hits.length > 5 ? ', …' : ''}); refusing to guess`,
         );
       }
       const product = hits[0];
       const price = selectOnDemandPrice(product, unit, unitAliases);
       const problem = priceProblem(price);
       if (problem === 'zero price') {
-        throw new PricingError(`the AWS Price List gives ${keyId} a zero price (SKU ${product.sku}); refusing to use it`);
+        throw new PricingError(`the AWS Price List gives ${describePriceKey(key)} a zero price (SKU ${product.sku}); refusing to use it`);
       }
-      if (problem) throw new PricingError(`the AWS Price List gives ${keyId} an implausible price (SKU ${product.sku}: ${problem}); refusing to use it`);
+      if (problem) throw new PricingError(`the AWS Price List gives ${describePriceKey(key)} an implausible price (SKU ${product.sku}: ${problem}); refusing to use it`);
       return { product, price };
     },
   };

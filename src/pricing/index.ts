@@ -18,7 +18,7 @@
  * dynamic import, only when a key actually needs it.
  */
 import { InputError, PricingError } from '../errors';
-import { distinctKeys, priceKeyId } from './keys';
+import { describePriceKey, distinctKeys, parsePriceKeyId, priceKeyId } from './keys';
 import type { Diagnostic, DiagnosticKind, MissingPrice, Price, PriceBook, PriceKey, PriceResolution } from './types';
 import { createSnapshotPriceBook } from './snapshot/book';
 import { loadSnapshot } from './snapshot/catalog';
@@ -26,6 +26,7 @@ import { credentialSourceConfigured, type CredentialEnv } from './credential-hin
 import { CACHE_FRESH_SECONDS, CacheBook, PriceCache, cacheAgeSeconds } from './cache-book';
 import type { LiveOptions, LiveProgress } from './live';
 import type { LiveBook } from './live-book';
+import type { BulkOptions } from './bulk';
 
 export type PricingMode = 'auto' | 'live' | 'snapshot';
 
@@ -56,7 +57,13 @@ export interface PricingOptions {
   reference?: PriceBook;
   /** How the user sees every price's date, named in the snapshot's source line ("see --explain"). */
   seeDetails?: string;
+  /** The Bulk API (the CLI passes DR_ADVISOR_BULK_URL): when set, `auto` reads the small offer files for what the
+   * cache and live did not price. Unset: no Bulk API request. */
+  bulk?: BulkOptions;
 }
+
+/** `auto` reads only small files, quickly: 10 s for all of them, 16 MiB per file, 5 s to answer, 5 s of silence. */
+const AUTO_BULK: BulkOptions = { deadlineMs: 10_000, maxFileBytes: 16 * 1024 * 1024, connectTimeoutMs: 5_000, idleTimeoutMs: 5_000 };
 
 const DAY = 86400;
 
@@ -75,11 +82,20 @@ function formatMaxAge(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** Age of a price in seconds: since fetchedAt for cache and live, since asOf for the snapshot. */
+/** Age of a price's data in seconds: since its `asOf` (the publication or effective date of the list price, or the
+ * date of the source a snapshot figure was read from), whatever book it comes from. When it was fetched decides only
+ * whether a cache entry is fresh (CACHE_FRESH_SECONDS). */
 export function priceAgeSeconds(price: Price, now: Date): number {
-  if (price.source !== 'snapshot' && price.fetchedAt) return cacheAgeSeconds(price, now);
   const t = Date.parse(`${price.asOf.slice(0, 10)}T00:00:00Z`);
   return Number.isNaN(t) ? Infinity : Math.max(0, (now.getTime() - t) / 1000);
+}
+
+/** The data dates of some prices in words: "price data of 2026-07-20" or "price data from 2022-01-18 to 2026-09-20". */
+export function dataDatesText(prices: Iterable<Price>): string {
+  const dates = [...prices].map((p) => p.asOf.slice(0, 10)).sort();
+  if (!dates.length) return 'no price data';
+  const [oldest, newest] = [dates[0], dates[dates.length - 1]];
+  return oldest === newest ? `price data of ${newest}` : `price data from ${oldest} to ${newest}`;
 }
 
 /** The PricingError for keys no book could price: the first three reasons, and how many more. */
@@ -94,21 +110,18 @@ export function requirePrices(resolution: PriceResolution): Map<string, Price> {
   return resolution.prices;
 }
 
-/** The snapshot's date for messages: the bundled snapshot's `asOf` (or, for an injected snapshot, the newest `asOf`
- * among the prices it returned), and its age in days. */
-function snapshotAsOf(prices: Iterable<Price>, now: Date, bundled: boolean): string {
-  const dates = [...prices].map((p) => p.asOf.slice(0, 10)).sort();
-  let newest = dates[dates.length - 1];
+/** The snapshot in messages: "built 2026-11-24; price data from 2022-01-18 to 2026-09-20" (the build date of the
+ * bundled snapshot, and the data dates of the prices it gave). */
+function snapshotWords(prices: readonly Price[], bundled: boolean): string {
+  let built: string | undefined;
   if (bundled) {
     try {
-      newest = loadSnapshot().asOf;
+      built = loadSnapshot().builtOn;
     } catch {
-      // keep the newest price date
+      // no build date to name
     }
   }
-  if (!newest) return 'unknown date';
-  const days = Math.floor((now.getTime() - Date.parse(`${newest}T00:00:00Z`)) / (DAY * 1000));
-  return Number.isFinite(days) && days >= 0 ? `${newest}, ${days} day${days === 1 ? '' : 's'} old` : newest;
+  return `${built ? `built ${built}; ` : ''}${dataDatesText(prices)}`;
 }
 
 function ageRange(prices: readonly { fetchedAt?: string }[], now: Date): string {
@@ -146,7 +159,7 @@ class PricingPolicy implements PriceBook {
     if (o.mode === 'snapshot') {
       const snap = await this.snapshot().resolve(keys);
       requirePrices(snap);
-      this.enforceMaxAge(snap.prices.values(), now, 'the bundled snapshot');
+      this.enforceMaxAge(snap.prices, now);
       return { prices: snap.prices, missing: [], diagnostics: snap.diagnostics };
     }
 
@@ -154,13 +167,13 @@ class PricingPolicy implements PriceBook {
     //    answer keeps its key away from live.
     const store = o.cacheDir !== undefined ? new PriceCache(o.cacheDir, undefined, { now: () => now }) : undefined;
     const cache = store ? new CacheBook(store, { now, reference: o.reference ?? createSnapshotPriceBook(undefined, { now: o.now }) }) : undefined;
-    const freshLimit = Math.min(CACHE_FRESH_SECONDS, maxAge ?? Infinity);
-    const fresh = cache ? await cache.withMaxAge(freshLimit).resolve(keys) : empty(keys);
+    const fresh = cache ? await cache.withMaxAge(CACHE_FRESH_SECONDS).resolve(keys) : empty(keys);
     diagnostics.push(...fresh.diagnostics);
-    const fromCache = [...fresh.prices.values()];
-    for (const [id, p] of fresh.prices) prices.set(id, p);
+    // A fresh entry whose data is older than --max-price-age is asked for again.
+    const fromCache = [...fresh.prices.values()].filter((p) => !tooOld(p));
+    for (const [id, p] of fresh.prices) if (!tooOld(p)) prices.set(id, p);
     const knownAbsent = fresh.missing.filter((m) => m.kind === 'no-product');
-    let pending = fresh.missing.filter((m) => m.kind !== 'no-product').map((m) => m.key);
+    let pending = keys.filter((k) => !prices.has(priceKeyId(k)) && !knownAbsent.some((m) => m.id === priceKeyId(k)));
 
     // 2. Live, for whatever the fresh cache does not have.
     let liveCount = 0;
@@ -203,7 +216,8 @@ class PricingPolicy implements PriceBook {
       const failures = [...liveMissing, ...knownAbsent];
       if (failures.length > 0) {
         throw new PricingError(
-          `live pricing failed for ${failures.length} of ${asked + knownAbsent.length} price(s): ${failures[0].reason}` + (failures.length > 1 ? '' : ` (${failures[0].id})`),
+          `live pricing failed for ${failures.length} of ${asked + knownAbsent.length} price(s): ${failures[0].reason}` +
+            (failures.length > 1 || failures[0].reason.includes(describePriceKey(failures[0].key)) ? '' : ` (${describePriceKey(failures[0].key)})`),
         );
       }
       // Only reachable with --offline, which main rejects for live; kept as a guard.
@@ -219,6 +233,25 @@ class PricingPolicy implements PriceBook {
             ? `live pricing failed (${reasons[0]})`
             : `live pricing failed for ${liveMissing.length} price(s) (${reasons[0]}${reasons.length > 1 ? `; and ${reasons.length - 1} other reason(s)` : ''})`,
       };
+    }
+
+    // 2b. auto: the small public Bulk API offer files (bulk.ts OFFER_FILES: Route 53, Global Accelerator, DRS, data
+    //     transfer), for what live did not price; no credentials needed; bounded in time and size. Answers go to the
+    //     cache like live ones, so a warm run sends no request.
+    let bulkCount = 0;
+    let bulkProblem: string | undefined;
+    if (pending.length > 0 && !o.offline && o.mode === 'auto' && o.bulk) {
+      const { createBulkBook } = await import('./bulk-book');
+      const bulk = createBulkBook({ ...AUTO_BULK, ...o.bulk, smallOnly: true, now: () => now });
+      const result = await bulk.resolve(pending);
+      for (const [id, price] of result.prices) prices.set(id, price);
+      bulkCount = result.prices.size;
+      const absent = result.missing.filter((m) => m.kind === 'no-product');
+      if (store) diagnostics.push(...(await store.putMany(result.prices, absent)));
+      knownAbsent.push(...absent);
+      const failed = result.missing.filter((m) => m.kind === 'failed');
+      if (failed.length) bulkProblem = `the Bulk API offer files could not be read for ${failed.length} price(s) (${failed[0].reason})`;
+      pending = pending.filter((k) => !prices.has(priceKeyId(k)) && !absent.some((m) => m.id === priceKeyId(k)));
     }
 
     // 3. Older cache entries (still within --max-price-age), then the snapshot (for the keys the Price List has no
@@ -239,26 +272,28 @@ class PricingPolicy implements PriceBook {
       const snap = await this.snapshot().resolve(pending);
       requirePrices(snap);
       snapshotPrices = [...snap.prices.values()];
-      this.enforceMaxAge(snapshotPrices, now, 'the bundled snapshot', liveProblem?.text);
       for (const [id, p] of snap.prices) prices.set(id, p);
       // The snapshot's own "prices from the bundled snapshot (…)" line is folded into the summary below; its other
       // notes (estimated prices) follow the summary.
       snapshotNotes = snap.diagnostics.filter((d) => d.kind !== 'source');
     }
 
+    this.enforceMaxAge(prices, now, liveProblem?.text);
+
     // 4. One line naming the sources and their age (and why live was not used for all of them).
     const absentText =
       knownAbsent.length > 0 && !o.offline ? `no AWS Price List product for ${knownAbsent.length} price(s) (cached answer, ${ageRange(knownAbsent, now)})` : undefined;
-    const why = [liveProblem?.text, absentText].filter(Boolean).join('; ') || (o.offline ? '--offline' : undefined);
+    const why = [liveProblem?.text, bulkProblem, absentText].filter(Boolean).join('; ') || (o.offline ? '--offline' : undefined);
     const parts: string[] = [];
     if (liveCount) parts.push(`${liveCount} live from the AWS Price List API`);
+    if (bulkCount) parts.push(`${bulkCount} from the AWS Price List Bulk API`);
     if (fromCache.length) parts.push(`${fromCache.length} from the cache (${ageRange(fromCache, now)})`);
     if (staleUsed.length) parts.push(`${staleUsed.length} from an older cache (${ageRange(staleUsed, now)})`);
     const bundled = !this.options.snapshot;
-    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, bundled)})`);
+    if (snapshotPrices.length) parts.push(`${snapshotPrices.length} from the bundled snapshot (${snapshotWords(snapshotPrices, bundled)})`);
     let text: string | undefined;
-    if (why && snapshotPrices.length && !liveCount && !fromCache.length && !staleUsed.length) {
-      text = `${why}; using the bundled snapshot (as of ${snapshotAsOf(snapshotPrices, now, bundled)})`;
+    if (why && snapshotPrices.length && !liveCount && !bulkCount && !fromCache.length && !staleUsed.length) {
+      text = `${why}; using the bundled snapshot (${snapshotWords(snapshotPrices, bundled)})`;
     } else if (why && (snapshotPrices.length || staleUsed.length)) {
       text = `${why}; prices: ${parts.join(', ')}`;
     } else if (parts.length) {
@@ -273,17 +308,21 @@ class PricingPolicy implements PriceBook {
     return { prices, missing: [], diagnostics };
   }
 
-  private enforceMaxAge(prices: Iterable<Price>, now: Date, what: string, why?: string): void {
+  /** Refuses the prices whose data is older than --max-price-age, naming them (the first three) and how many. */
+  private enforceMaxAge(prices: ReadonlyMap<string, Price>, now: Date, why?: string): void {
     const maxAge = this.options.maxPriceAgeSeconds;
     if (maxAge === undefined) return;
-    const old = [...prices].filter((p) => priceAgeSeconds(p, now) > maxAge);
+    const old = [...prices].filter(([, p]) => priceAgeSeconds(p, now) > maxAge).sort(([a, p], [b, q]) => (p.asOf < q.asOf ? -1 : p.asOf > q.asOf ? 1 : a < b ? -1 : 1));
     if (old.length === 0) return;
-    const oldest = old.reduce((a, b) => (priceAgeSeconds(a, now) >= priceAgeSeconds(b, now) ? a : b));
-    const days = Math.floor(priceAgeSeconds(oldest, now) / DAY);
+    const named = old.slice(0, 3).map(([id, p]) => `${describePriceKey(parsePriceKeyId(id))} (data of ${p.asOf.slice(0, 10)}, ${Math.floor(priceAgeSeconds(p, now) / DAY)} days old)`);
+    const more = old.length > 3 ? `; and ${old.length - 3} more` : '';
+    const bundled = !this.options.snapshot && [...prices.values()].some((p) => p.source === 'snapshot');
+    const built = bundled ? snapshotWords([], true).replace(/; no price data$/, '') : '';
     throw new PricingError(
-      `prices older than --max-price-age ${formatMaxAge(maxAge)} refused: ${what} is as of ${oldest.asOf.slice(0, 10)} (${days} days old)` +
-        (why ? ` and ${why}` : '') +
-        '; fetch live prices (AWS credentials, `dr-advisor pricing refresh`) or raise --max-price-age',
+      `prices older than --max-price-age ${formatMaxAge(maxAge)} refused: ${old.length} of ${prices.size} price${prices.size === 1 ? '' : 's'} ${old.length === 1 ? 'has' : 'have'} older data: ${named.join('; ')}${more}` +
+        (built.startsWith('built') ? ` (the bundled snapshot was ${built})` : '') +
+        (why ? `; and ${why}` : '') +
+        '; fetch fresh prices (AWS credentials, `dr-advisor pricing refresh`, `--source bulk`) or raise --max-price-age',
     );
   }
 
@@ -306,13 +345,22 @@ export async function createPriceBook(options: PricingOptions): Promise<PriceBoo
 
 export interface RefreshOptions {
   cacheDir: string;
+  /** `live` (Query API, credentials) or `bulk` (public offer files). Default live. */
+  source?: 'live' | 'bulk';
   live?: LiveOptions;
+  /** Bulk API options (base URL, deadline, caps, progress). */
+  bulk?: BulkOptions;
   onProgress?: (p: PricingProgress) => void;
   now?: () => Date;
 }
 
 export interface RefreshResult {
+  source: 'live' | 'bulk';
   fetched: number;
+  /** Bulk: offer-file bytes streamed, products seen and kept. */
+  bytes?: number;
+  products?: number;
+  kept?: number;
   /** Keys not refreshed, with the reason (no product included: that answer is remembered in the cache). */
   failed: { key: string; reason: string }[];
   requests: number;
@@ -331,6 +379,18 @@ export const REFRESH_DEADLINE_MS = 300_000;
 export async function refreshPrices(keys: readonly PriceKey[], options: RefreshOptions): Promise<RefreshResult> {
   const distinct = distinctKeys(keys);
   const cache = new PriceCache(options.cacheDir, undefined, { now: options.now });
+  if (options.source === 'bulk') {
+    const { createBulkBook } = await import('./bulk-book');
+    const bulk = createBulkBook({ ...options.bulk, now: options.now });
+    const result = await bulk.resolve(distinct);
+    const diagnostics = await cache.putMany(result.prices, result.missing.filter((m) => m.kind === 'no-product'));
+    const failed = result.missing.map((m) => ({ key: m.id, reason: m.reason }));
+    if (result.prices.size === 0 && failed.length > 0 && !result.missing.some((m) => m.kind === 'no-product')) {
+      throw new PricingError(`pricing refresh --source bulk failed: ${failed[0].reason}`);
+    }
+    const { requests, bytes, products, kept } = bulk.stats;
+    return { source: 'bulk', fetched: result.prices.size, failed, requests, bytes, products, kept, cacheDir: options.cacheDir, diagnostics };
+  }
   const live = await openLiveBook({ ...options.live, deadlineMs: options.live?.deadlineMs ?? REFRESH_DEADLINE_MS }, options.now, options.onProgress);
   try {
     if (!(await live.hasCredentials())) {
@@ -353,7 +413,7 @@ export async function refreshPrices(keys: readonly PriceKey[], options: RefreshO
     if (result.prices.size === 0 && failed.length > 0) {
       throw new PricingError(`pricing refresh failed: ${failed[0].reason}`);
     }
-    return { fetched: result.prices.size, failed, requests: live.requests, cacheDir: options.cacheDir, diagnostics };
+    return { source: 'live', fetched: result.prices.size, failed, requests: live.requests, cacheDir: options.cacheDir, diagnostics };
   } finally {
     live.destroy();
   }

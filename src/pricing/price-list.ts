@@ -57,6 +57,15 @@ export function parsePriceListItem(item: unknown): PriceListProduct {
   } catch {
     throw new PricingError(`malformed Price List item (not JSON): ${text.slice(0, 60)}${text.length > 60 ? '…' : ''}`);
   }
+  return parsePriceListDoc(doc);
+}
+
+/**
+ * Reads one parsed item `{ product, terms: { OnDemand }, publicationDate }`: the shape of a Query API `PriceList`
+ * element, and what the Bulk API reader assembles from an offer file's `products[sku]` and `terms.OnDemand[sku]`.
+ * Throws PricingError on anything malformed.
+ */
+export function parsePriceListDoc(doc: unknown): PriceListProduct {
   if (!isObject(doc) || !isObject(doc.product) || !isObject(doc.product.attributes)) {
     throw new PricingError('malformed Price List item: no product.attributes');
   }

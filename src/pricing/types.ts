@@ -15,7 +15,9 @@ export interface PriceTier {
   unitPrice: number;
 }
 
-export type PriceSource = 'snapshot' | 'cache' | 'live';
+/** Where a price came from: the bundled snapshot, the cache (of an earlier live or bulk fetch), the Price List Query
+ * API (`live`, needs credentials) or the public Price List Bulk API offer files (`bulk`, no credentials). */
+export type PriceSource = 'snapshot' | 'cache' | 'live' | 'bulk';
 
 /** A unit price with its provenance. `unitPrice` is the first tier's price when `tiers` is present. */
 export interface Price {

@@ -5,7 +5,7 @@ import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
 import { ANNUAL_HEAD, annualLine, annualRows, scenarioCell } from './annual';
 import {
-  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, pricingLine, quantityText, recommended, regionsLine, RTO_FORMULA, rpoCell, rtoCell,
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, pricingLine, quantityText, recommended, regionsLine, RTO_FORMULA, rpoCell, rtoCell,
   scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 
@@ -30,7 +30,7 @@ function lineItems(items: Report['primaryLineItems']): string {
   return mdTable(
     ['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'],
     items.map((i) => [
-      `${i.component}${i.estimated ? ' *' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
+      `${i.component}${i.estimated ? ' *' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), monthlyCell(i),
       `${i.price.source}, ${i.price.asOf}${i.price.sku ? `, SKU ${i.price.sku}` : ''}${i.estimated ? ' (estimated)' : ''}`,
     ]),
   );

@@ -1,6 +1,7 @@
 /** Words and figures shared by the table and Markdown renderers, so both show the same thing. */
 import type { NoDrResult, Report, StrategyResult } from '../advisor/types';
 import { formatCount, formatDuration, formatPct, formatUsd } from '../text/format';
+import type { LineItem } from '../advisor/price-lines';
 
 export function targetsLine(r: Report): string {
   const t: string[] = [];
@@ -63,10 +64,24 @@ export function verdictLine(r: Report): string {
 }
 
 export function pricingLine(r: Report): string {
-  const src = r.pricing.source === 'snapshot' ? 'bundled snapshot' : r.pricing.source === 'live' ? 'AWS Price List API (live)' : r.pricing.source;
+  const src =
+    r.pricing.source === 'snapshot' ? 'bundled snapshot' : r.pricing.source === 'live' ? 'AWS Price List API (live)' : r.pricing.source === 'bulk' ? 'AWS Price List Bulk API' : r.pricing.source;
   const dates = r.pricing.oldestAsOf && r.pricing.oldestAsOf !== r.pricing.asOf ? `data from ${r.pricing.oldestAsOf} to ${r.pricing.asOf}` : `data as of ${r.pricing.asOf}`;
-  const est = r.pricing.estimatedLineItems ? `; ${r.pricing.estimatedLineItems} line items use estimated prices (marked *)` : '';
-  return `Prices: ${src}, ${dates}, USD list prices, 730 h/month${est}.`;
+  const n = r.pricing.estimatedPrices;
+  const est = n ? `; ${n} of ${r.pricing.prices} prices ${n === 1 ? 'is' : 'are'} estimated (line items marked *)` : '';
+  const d = r.workload?.pricing;
+  const stated = [
+    ...(d?.enterpriseDiscountPct ? [`enterprise discount ${d.enterpriseDiscountPct}%`] : []),
+    ...(d?.savingsPct?.ec2 ? [`EC2 savings ${d.savingsPct.ec2}%`] : []),
+    ...(d?.savingsPct?.rds ? [`RDS savings ${d.savingsPct.rds}%`] : []),
+  ];
+  const basis = stated.length ? `USD list prices less the stated discounts (${stated.join(', ')})` : 'USD list prices';
+  return `Prices: ${src}, ${dates}, ${basis}, 730 h/month${est}.`;
+}
+
+/** A line item's monthly figure: what is paid, and the list figure beside it where a stated discount applies. */
+export function monthlyCell(i: LineItem): string {
+  return i.discount ? `${formatUsd(i.monthlyCost)} (list ${formatUsd(i.discount.listMonthlyCost)})` : formatUsd(i.monthlyCost);
 }
 
 export function nameOf(r: Report, id: string): string {

@@ -10,7 +10,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { annualLine, scenarioCell } from './annual';
 import {
-  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, RTO_FORMULA, scenarioNotes,
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, RTO_FORMULA, scenarioNotes,
   sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 import { asciiFrontier } from './frontier';
@@ -235,7 +235,7 @@ function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>, wid
 
 function lineItemTable(items: Report['primaryLineItems'], width: number | undefined): string {
   const rows = items.map((i) => [
-    `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), formatUsd(i.monthlyCost),
+    `${i.component}${i.estimated ? '*' : ''}`, i.region, `${quantityText(i.quantity)} ${i.unit}`, unitPriceText(i.unitPrice), monthlyCell(i),
     `${i.price.source} ${i.price.asOf}${i.estimated ? ' (estimated)' : ''}`,
   ]);
   return boxTable(['Component', 'Region', 'Quantity', 'Unit price', 'Monthly', 'Price source'], rows, { color: false, width });

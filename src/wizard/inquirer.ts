@@ -65,14 +65,14 @@ export function selectConfig<T>(q: SelectQuestion<T>, style: PromptStyle = PLAIN
 export function searchConfig(q: SearchQuestion, style: PromptStyle = PLAIN) {
   return {
     message: q.message,
-    source: (term: string | undefined) => searchMatches(q.options, term, q.default).map((o) => ({ value: o, name: o })),
+    source: (term: string | undefined) => searchMatches(q.options, term, q.default, 200, q.labels).map((o) => ({ value: o, name: q.labels?.[o] ?? o, short: o })),
     pageSize: 8,
     theme: theme(q, style),
   };
 }
 
 export function searchPromptConfig(q: SearchQuestion, style: PromptStyle = PLAIN) {
-  return { message: q.message, options: q.options, default: q.default, pageSize: 8, noMatch: text.noMatch, theme: theme(q, style) };
+  return { message: q.message, options: q.options, ...(q.labels ? { labels: q.labels } : {}), default: q.default, pageSize: 8, noMatch: text.noMatch, theme: theme(q, style) };
 }
 
 export function confirmConfig(q: ConfirmQuestion, style: PromptStyle = PLAIN) {

@@ -32,6 +32,9 @@ export interface SearchQuestion extends QuestionText {
   options: readonly string[];
   /** Listed first when nothing is typed, so Enter keeps it. */
   default: string;
+  /** What each option shows and is searched by, when not the option itself ("ap-southeast-2  Asia Pacific (Sydney)",
+   * so that typing "sydney" finds it); the answer is still the option. */
+  labels?: Readonly<Record<string, string>>;
 }
 
 export interface ConfirmQuestion extends QuestionText {
@@ -58,11 +61,11 @@ export interface Prompt {
 
 /** The options a search shows for what was typed: the default first when nothing is typed; else an exact match, then
  * prefix matches, then other substring matches, shortest first (so `m5` lists m5.large before m5.12xlarge). Shared by the terminal prompt and the canned test prompt. */
-export function searchMatches(options: readonly string[], term: string | undefined, def: string, limit = 200): string[] {
+export function searchMatches(options: readonly string[], term: string | undefined, def: string, limit = 200, labels?: Readonly<Record<string, string>>): string[] {
   const t = (term ?? '').trim().toLowerCase();
   if (!t) return [...(options.includes(def) ? [def] : []), ...options.filter((o) => o !== def)].slice(0, limit);
   const rank = (o: string): number => {
-    const l = o.toLowerCase();
+    const l = (labels?.[o] ?? o).toLowerCase();
     return l === t ? 0 : l.startsWith(t) ? 1 : l.includes(t) ? 2 : 3;
   };
   return options

@@ -15,6 +15,8 @@ export interface SearchConfig {
   message: string;
   options: readonly string[];
   default: string;
+  /** Searchable text shown for an option (a region's code and name); the answer is still the option itself. */
+  labels?: Readonly<Record<string, string>>;
   pageSize?: number;
   /** Shown when the typed text matches nothing; Enter then does nothing. */
   noMatch: string;
@@ -28,13 +30,13 @@ export const searchPrompt = createPrompt<string, SearchConfig>((config, done) =>
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
-  const matches = searchMatches(config.options, term, config.default);
+  const matches = searchMatches(config.options, term, config.default, 200, config.labels);
   const selected: string | undefined = matches[Math.min(active, matches.length - 1)];
 
   useKeypress((key, rl) => {
     if (isEnterKey(key)) {
       // Readline has just cleared its line; the text typed is `term`, set by the keypresses before this one.
-      const now = searchMatches(config.options, term, config.default);
+      const now = searchMatches(config.options, term, config.default, 200, config.labels);
       const pick = now[Math.min(active, now.length - 1)];
       if (pick === undefined) {
         setError(config.noMatch);
@@ -66,7 +68,10 @@ export const searchPrompt = createPrompt<string, SearchConfig>((config, done) =>
   const page = usePagination({
     items: matches,
     active: Math.min(active, Math.max(0, matches.length - 1)),
-    renderItem: ({ item, isActive }) => (isActive ? theme.style.highlight(`❯ ${item}`) : `  ${item}`),
+    renderItem: ({ item, isActive }) => {
+      const shown = config.labels?.[item] ?? item;
+      return isActive ? theme.style.highlight(`❯ ${shown}`) : `  ${shown}`;
+    },
     pageSize: config.pageSize ?? 8,
     loop: false,
   });

@@ -125,10 +125,11 @@ export const askName: StepFn = (ctx, prompt) => ask(ctx, prompt, Q.name, ctx.doc
   d.name = v;
 });
 
-const regionChoice = (r: (typeof REGIONS)[number]) => ({ value: r.code, name: `${r.code.padEnd(15)} ${r.location}`, short: r.code });
+/** Every region, searchable by code or name (type "sydney" or "ap-southeast"). */
+const REGION_LABELS: Readonly<Record<string, string>> = Object.fromEntries(REGIONS.map((r) => [r.code, `${r.code.padEnd(15)} ${r.name}`]));
 
 export const askPrimaryRegion: StepFn = async (ctx, prompt) => {
-  const primary = await prompt.select({ ...Q.primaryRegion, choices: REGIONS.map(regionChoice), default: ctx.doc.regions.primary });
+  const primary = await prompt.search({ ...Q.primaryRegion, options: REGIONS.map((r) => r.code), labels: REGION_LABELS, default: ctx.doc.regions.primary });
   ctx.doc = update(ctx.doc, (d) => {
     // A new primary drops the old DR region, so the next question offers the new primary's nearby region.
     if (d.regions.primary !== primary) delete d.regions.dr;
@@ -139,9 +140,9 @@ export const askPrimaryRegion: StepFn = async (ctx, prompt) => {
 
 export const askDrRegion: StepFn = async (ctx, prompt) => {
   const { primary, dr } = view(ctx.doc).regions;
-  const choices = REGIONS.filter((r) => r.code !== primary).map(regionChoice);
+  const options = REGIONS.filter((r) => r.code !== primary).map((r) => r.code);
   const dflt = dr !== primary ? dr : regionInfo(primary)!.defaultDr;
-  const picked = await prompt.select({ ...Q.drRegion, choices, default: dflt });
+  const picked = await prompt.search({ ...Q.drRegion, options, labels: REGION_LABELS, default: dflt });
   ctx.doc = update(ctx.doc, (d) => {
     d.regions.dr = picked;
     d.regions.additional = d.regions.additional.filter((r) => r !== picked);

@@ -3,7 +3,7 @@
  * (`dr-advisor schema workload`) and the commented template (`dr-advisor init`) are all derived from this schema.
  */
 import { z } from 'zod';
-import { REGION_CODES } from '../model/regions';
+import { REGION_CODES, REGION_RULE } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { DB_ENGINES } from '../model/engines';
 import { STRATEGY_IDS } from '../model/strategies';
@@ -39,7 +39,8 @@ const positive = (max = MAX) =>
     .refine(notTiny, { error: `must be at least ${MIN_NONZERO}` });
 const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
-const region = () => oneOf(REGION_CODES);
+/** A commercial AWS region; an unknown one names the nearest known ones. */
+const region = () => z.enum(REGION_CODES, { error: REGION_RULE });
 /** Seconds of a duration as written, or undefined when it is not one. */
 const durationSeconds = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : parseDuration(v));
 /**
@@ -168,6 +169,22 @@ export const workloadSchema = z
       })
       .prefault({})
       .describe('optional: what an outage costs, for the expected annual loss'),
+    // ---- pricing (regions helper, issue 13 item 5): what the team really pays ------------------------------------
+    pricing: z
+      .strictObject({
+        enterpriseDiscountPct: amount(0, 100)
+          .optional()
+          .describe('enterprise discount (EDP / private pricing) in % off every line item, applied after the savings below'),
+        savingsPct: z
+          .strictObject({
+            ec2: amount(0, 100).optional().describe('Savings Plan / Reserved Instance rate for EC2 instance hours, % off on-demand (e.g. 30)'),
+            rds: amount(0, 100).optional().describe('Reserved Instance rate for RDS and Aurora instance hours, % off on-demand'),
+          })
+          .prefault({})
+          .describe('per-service savings off on-demand'),
+      })
+      .optional()
+      .describe('optional discounts off the AWS list price; without them every figure is the list price'),
     assumptions: z
       .partialRecord(
         z.enum(ASSUMPTION_NAMES as [string, ...string[]], { error: `is not a known assumption (allowed: ${ASSUMPTION_NAMES.join(', ')})` }),

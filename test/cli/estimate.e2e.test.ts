@@ -107,7 +107,7 @@ describe('bad input: one line on stderr, exit 2, no stack trace', () => {
     [['estimate'], 'error: no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)\n'],
     [['estimate', '--example', 'nope'], 'error: --example must be one of global-saas, serverless-dynamodb, web-app (got "nope")\n'],
     [['estimate', '--example', 'web-app', '--rto', 'soon'], 'error: --rto must be a duration like 90s, 15m, 4h or 1d (got "soon")\n'],
-    [['estimate', '--example', 'web-app', '--dr-region', 'mars-1'], /^error: --dr-region must be one of us-east-1, .* \(got "mars-1"\)\n$/],
+    [['estimate', '--example', 'web-app', '--dr-region', 'mars-1'], /^error: --dr-region must be a known commercial AWS region \(34 known, us-east-1 to ap-southeast-7\); nearest: [a-z0-9-]+, [a-z0-9-]+, [a-z0-9-]+ \(got "mars-1"\)\n$/],
     [['estimate', '--example', 'web-app', '--samples', '0'], 'error: --samples must be a whole number from 1 to 1000000 (got "0")\n'],
     [['estimate', '-f', '/nonexistent/w.yaml'], 'error: /nonexistent/w.yaml: cannot read the workload file: no such file or directory (ENOENT)\n'],
     [['estimate', '--example', 'web-app', '--format', 'xml'], /error: option '--format <format>' argument 'xml' is invalid\. Allowed choices are table, json, markdown\./],

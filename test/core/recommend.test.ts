@@ -15,7 +15,7 @@ function s(id: string, drMonthlyCost: number, rtoSeconds: number, violations: St
     rto: d, rpo: { ...d, p50: 60, atConfidence: 60 }, rtoTypicalSumSeconds: rtoSeconds, rpoTypicalSeconds: 60, phases: [], rpoSources: [], meetsTargets: violations.length === 0,
     violations, expectedAnnualLoss: total === null ? null : total - 12 * drMonthlyCost, totalAnnualCost: total,
     annual: { drRunning: 12 * drMonthlyCost, expectedLoss: null, lossByScenario: null, failoverEvents: 0, drills: 0, total, regionChoice: 'fail-over' },
-    perEvent: { runPerHour: 0, failbackCost: 0, failbackHours: 0, pCompletes: 1, expectedHours: 0 }, designChange: null, lineItems: [], costEstimated: false, assumptions: [], notes: [],
+    perEvent: { runPerHour: 0, failbackCost: 0, failbackHours: 0, pCompletes: 1, expectedHours: 0, priceKeys: [] }, designChange: null, lineItems: [], costEstimated: false, assumptions: [], notes: [],
   };
 }
 const rtoMiss = (actual: number, limit: number) => ({ target: 'rto' as const, actual, limit, message: `RTO ${actual}s > ${limit}s target` });

@@ -52,7 +52,7 @@ describe('messages', () => {
     expect(error(doc)).toBe(message);
   });
   it('regions name the nearest known values', () => {
-    expect(error({ ...minimal(), regions: { primary: 'us-east-9' } })).toMatch(/^w\.yaml: regions\.primary must be one of us-east-1, .*; nearest: us-east-1, us-east-2 \(got "us-east-9"\)/);
+    expect(error({ ...minimal(), regions: { primary: 'us-east-9' } })).toMatch(/^w\.yaml: regions\.primary must be a known commercial AWS region \(34 known, us-east-1 to ap-southeast-7\); nearest: us-east-1, us-east-2 \(got "us-east-9"\)/);
   });
   it('unknown assumption names list the allowed ones', () => {
     expect(error({ ...minimal(), assumptions: { restoreMinutes: 3 } })).toMatch(/^w\.yaml: assumptions: unknown field "restoreMinutes" \(nearest known: \w+, \w+, \w+; all names: dr-advisor schema workload\)$/);

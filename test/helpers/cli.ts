@@ -16,6 +16,8 @@ export function runCli(args: string[], opts: { env?: Record<string, string | und
     CI: '1',
     NO_COLOR: '1',
     DR_ADVISOR_PRICING: 'snapshot',
+    // auto reads the small Bulk API offer files; tests never reach the internet (a test points it at a loopback server).
+    DR_ADVISOR_BULK_URL: 'off',
     AWS_EC2_METADATA_DISABLED: 'true',
     ...opts.env,
   };

@@ -249,7 +249,7 @@ describe('echoed input is escaped and cut; suggestions only for sane lengths', (
   hostile(A, 'a 10 kB value is cut in the error line (10,105 bytes before)', ['estimate', '-f', file(E, 'long10k.yaml', wl(`{ instanceType: ${'x'.repeat(10_000)}, count: 2 }`))], inputError(/…"\)$/m, 250));
   hostile(A, 'a 900 kB instance type answers at once (159 s before)', ['estimate', '-f', file(E, 'long900k.yaml', wl(`{ instanceType: m5.${'a'.repeat(900_000)}, count: 2 }`))], inputError(/unknown instance type "m5\.a+…"\n$/, 250));
   hostile(A, 'a 100 kB unknown key', ['estimate', '-f', file(E, 'longkey.yaml', wl(`{ instanceType: m5.large, count: 2, ${'k'.repeat(100_000)}: 1 }`))], inputError(/unknown field "k+…"/, 400));
-  hostile(A, 'a 100 kB region', ['estimate', '-f', file(E, 'longregion.yaml', `regions: { primary: ${'u'.repeat(100_000)} }\ncompute: { instanceType: m5.large, count: 2 }\n`)], inputError(/regions\.primary must be one of/, 400));
+  hostile(A, 'a 100 kB region', ['estimate', '-f', file(E, 'longregion.yaml', `regions: { primary: ${'u'.repeat(100_000)} }\ncompute: { instanceType: m5.large, count: 2 }\n`)], inputError(/regions\.primary must be a known commercial AWS region/, 400));
   hostile(A, 'a 100 kB --rto', ['estimate', '--example', 'web-app', '--rto', '1'.repeat(100_000)], inputError(/--rto must be a duration/, 250));
   const environ = join(E, 'environ.yaml');
   symlinkSync('/proc/self/environ', environ);
@@ -387,7 +387,7 @@ describe('flags and small quantities', () => {
   hostile(A, "--max-monthly-cost ''", est('--max-monthly-cost', ''), inputError(/--max-monthly-cost must be an amount in USD/));
   hostile(A, "--rto '' (silently ignored before)", est('--rto', ''), inputError(/--rto must be a duration like 90s, 15m, 4h or 1d \(got ""\)/));
   hostile(A, "--rpo ''", est('--rpo', ''), inputError(/--rpo must be a duration/));
-  hostile(A, "--primary-region ''", est('--primary-region', ''), inputError(/--primary-region must be one of/));
+  hostile(A, "--primary-region ''", est('--primary-region', ''), inputError(/^error: --primary-region must be a known commercial AWS region \(34 known, us-east-1 to ap-southeast-7\) \(got ""\)$/m));
   hostile(A, '--samples 0x10', est('--samples', '0x10'), inputError(/--samples must be a whole number from 1 to 1000000 \(got "0x10"\)/));
   hostile(A, 'check --strategy with escapes and 100 kB is cut', ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--strategy', `\x1b[2J${'s'.repeat(100_000)}`], inputError(/--strategy must be one of .* \(got "\\x1b\[2Js+…"\)\n$/, 250));
   hostile(A, 'check --max-increase with 100 kB is cut', ['check', '-f', join(EXAMPLES, 'web-app.yaml'), '--baseline', join(EXAMPLES, 'web-app.yaml'), '--max-increase', '9'.repeat(50_000) + 'x'], inputError(/--max-increase must be a percentage/, 250));

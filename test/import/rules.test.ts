@@ -281,8 +281,8 @@ describe('regions', () => {
     expect(skipOf(r, 'aws_instance.web')).toEqual({
       address: 'aws_instance.web', type: 'aws_instance', reason: 'no-region', detail: 'region cannot be read: provider aws sets no readable region, and no region argument, availability zone or ARN is known',
     });
-    const far = imp(planOf({ resources: [web({ after: { instance_type: 'm5.large', region: 'ca-central-1' } }), web({ name: 'api' })] }));
-    expect(skipOf(far, 'aws_instance.web')).toMatchObject({ reason: 'region-not-priced', detail: 'ca-central-1 is not a region dr-advisor prices' });
+    const far = imp(planOf({ resources: [web({ after: { instance_type: 'm5.large', region: 'us-gov-west-1' } }), web({ name: 'api' })] }));
+    expect(skipOf(far, 'aws_instance.web')).toMatchObject({ reason: 'region-not-priced', detail: 'us-gov-west-1 is not a region dr-advisor prices' });
   });
 
   it('module for_each: each.key of the module instance sets a module variable', () => {
@@ -328,10 +328,16 @@ describe('the DR posture', () => {
     expect(aa.workload).toMatchObject({ strategy: 'active-active', regions: { primary: 'us-east-1', dr: 'us-west-2' }, activeActive: { writePattern: 'global-write' } });
   });
 
+  it('replicas in two priced regions with equal evidence: the primary\'s usual DR partner wins the tie', () => {
+    const r = only([asg('app', 2), { type: 'aws_dynamodb_table', name: 't', after: { billing_mode: 'PROVISIONED', write_capacity: 5, read_capacity: 5, replica: [{ region_name: 'sa-east-1' }, { region_name: 'us-west-2' }] } }]);
+    // us-east-1's defaultDr is us-west-2; alphabetical order alone would pick sa-east-1.
+    expect(r.workload).toMatchObject({ strategy: 'pilot-light', regions: { primary: 'us-east-1', dr: 'us-west-2' } });
+  });
+
   it('a DynamoDB global table replica and no compute there → pilot light', () => {
-    const r = only([asg('app', 2), { type: 'aws_dynamodb_table', name: 't', after: { billing_mode: 'PROVISIONED', write_capacity: 5, read_capacity: 5, replica: [{ region_name: 'us-west-2' }, { region_name: 'sa-east-1' }] } }]);
+    const r = only([asg('app', 2), { type: 'aws_dynamodb_table', name: 't', after: { billing_mode: 'PROVISIONED', write_capacity: 5, read_capacity: 5, replica: [{ region_name: 'us-west-2' }, { region_name: 'us-gov-west-1' }] } }]);
     expect(r.workload).toMatchObject({ strategy: 'pilot-light', regions: { dr: 'us-west-2' } });
-    expect(r.summary.notes).toContain('aws_dynamodb_table.t: replica in sa-east-1 ignored (not a region dr-advisor prices)');
+    expect(r.summary.notes).toContain('aws_dynamodb_table.t: replica in us-gov-west-1 ignored (not a region dr-advisor prices)');
   });
 
   it('an Aurora global cluster: the member in the other region is a secondary, not a second store', () => {

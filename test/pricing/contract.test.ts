@@ -21,7 +21,8 @@ const NOWHERE: PriceKey = { service: 'ec2.instance', region: 'us-east-1', attrs:
 /** In the snapshot only as an estimate [M]; live has a fixture for it. */
 const EBS_SNAPSHOT: PriceKey = { service: 'ebs.snapshot', region: 'us-west-2' };
 /** Derived by the snapshot (regional factor); the replay server has no product for it. */
-const DERIVED: PriceKey = { service: 'ec2.instance', region: 'ap-northeast-2', attrs: { instanceType: 'c7g.large' } };
+// i4i.large has a figure in us-east-1 (Karpenter) only: the snapshot derives ap-northeast-2 by the regional factor.
+const DERIVED: PriceKey = { service: 'ec2.instance', region: 'ap-northeast-2', attrs: { instanceType: 'i4i.large' } };
 
 const CASES: { name: string; keys: PriceKey[] }[] = [
   { name: 'the web-app keys', keys: WEB_APP_KEYS },

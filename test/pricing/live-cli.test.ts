@@ -26,7 +26,7 @@ function cli(args: string[], opts: { credentials?: boolean; cacheDir: string; ex
   writeFileSync(join(home, 'aws-credentials'), '');
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !AWS_ENV_TO_CLEAR.includes(k) && !k.startsWith('DR_ADVISOR_')) env[k] = v;
-  Object.assign(env, replayEnv(server.url, { home, credentials: opts.credentials }), { DR_ADVISOR_CACHE_DIR: opts.cacheDir, HOME: home, CI: '1' }, opts.extraEnv);
+  Object.assign(env, replayEnv(server.url, { home, credentials: opts.credentials }), { DR_ADVISOR_CACHE_DIR: opts.cacheDir, HOME: home, CI: '1', DR_ADVISOR_BULK_URL: 'off' }, opts.extraEnv);
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, cwd: ROOT });
     let stdout = '';
@@ -80,7 +80,7 @@ describe.skipIf(!built)('built CLI against the replay server', () => {
     const r = await cli(['estimate', '--example', 'web-app', '--format', 'json'], { cacheDir: cacheDir(), credentials: false });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pricing.source).toBe('snapshot');
-    expect(r.stderr).toMatch(/^warning: no AWS credentials found; using the bundled snapshot \(as of \d{4}-\d{2}-\d{2}, \d+ days old\)\n/);
+    expect(r.stderr).toMatch(/^warning: no AWS credentials found; using the bundled snapshot \(built \d{4}-\d{2}-\d{2}; price data from \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}\)\n/);
   });
 
   it('--pricing live with a failing API (HTTP 500): exit 3', async () => {
@@ -95,7 +95,7 @@ describe.skipIf(!built)('built CLI against the replay server', () => {
     const r = await cli(['estimate', '--example', 'web-app', '--format', 'json'], { cacheDir: cacheDir(), extraEnv: { DR_ADVISOR_PRICING_TIMEOUT: '1.5s' } });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).pricing.source).toBe('snapshot');
-    expect(r.stderr).toMatch(/^warning: live pricing failed \(the AWS Price List API did not answer (in time|within 1\.5s)\); using the bundled snapshot \(as of /);
+    expect(r.stderr).toMatch(/^warning: live pricing failed \(the AWS Price List API did not answer (in time|within 1\.5s)\); using the bundled snapshot \(built /);
   });
 
   it('pricing refresh --example web-app fills the cache; estimate --offline then uses it', async () => {

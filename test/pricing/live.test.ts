@@ -171,7 +171,7 @@ describe('failures', () => {
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
     expect(err.exitCode).toBe(3);
-    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): the AWS Price List API failed (HTTP 500 InternalErrorException) (elb.alb|us-east-1|)');
+    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): the AWS Price List API failed (HTTP 500 InternalErrorException) (Application Load Balancer hour in us-east-1)');
     expect(server.requests).toHaveLength(3);
   });
 
@@ -182,7 +182,7 @@ describe('failures', () => {
     const { prices, warnings } = await book.resolve([{ service: 'elb.alb', region: 'us-east-1' }]);
     expect(prices.get('elb.alb|us-east-1|')).toMatchObject({ source: 'snapshot', unitPrice: 1.5 });
     expect(warnings).toEqual([
-      'live pricing failed (the AWS Price List API failed (HTTP 500 InternalErrorException)); using the bundled snapshot (as of 2026-07-20, 127 days old)',
+      'live pricing failed (the AWS Price List API failed (HTTP 500 InternalErrorException)); using the bundled snapshot (price data of 2026-07-20)',
     ]);
     expect(o.said).toEqual([]); // the caller prints `warnings`; resolve() does not print them twice
   });
@@ -208,7 +208,7 @@ describe('failures', () => {
     expect(err.message).toMatch(/^live pricing failed for 1 of 1 price\(s\): the AWS Price List API did not answer (in time|within 1\.5s)/);
     const { prices, warnings } = await (await createPriceBook(options({ mode: 'auto', live: fast }))).resolve([{ service: 'elb.alb', region: 'us-east-1' }]);
     expect(prices.get('elb.alb|us-east-1|')!.source).toBe('snapshot');
-    expect(warnings[0]).toMatch(/^live pricing failed \(the AWS Price List API did not answer .*\); using the bundled snapshot \(as of 2026-07-20, 127 days old\)$/);
+    expect(warnings[0]).toMatch(/^live pricing failed \(the AWS Price List API did not answer .*\); using the bundled snapshot \(price data of 2026-07-20\)$/);
   });
 
   it('malformed PriceList JSON is a clear error, never a zero price', async () => {
@@ -216,7 +216,7 @@ describe('failures', () => {
     server.override(key, [{ FormatVersion: 'aws_v1', PriceList: ['{"product": {"sku": "X", "attr'] }]);
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
-    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): malformed Price List item (not JSON): {"product": {"sku": "X", "attr (elb.alb|us-east-1|)');
+    expect(err.message).toBe('live pricing failed for 1 of 1 price(s): malformed Price List item (not JSON): {"product": {"sku": "X", "attr (Application Load Balancer hour in us-east-1)');
   });
 
   it('a response body that is not JSON is a clear error', async () => {
@@ -230,7 +230,7 @@ describe('failures', () => {
     const err = await resolveOne({ service: 'ec2.instance', region: 'us-east-1', attrs: { instanceType: 'm9.huge' } }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
     expect(err.message).toBe(
-      'live pricing failed for 1 of 1 price(s): the AWS Price List returned no EC2 m9.huge Linux on-demand product for ec2.instance|us-east-1|instanceType=m9.huge (ec2.instance|us-east-1|instanceType=m9.huge)',
+      'live pricing failed for 1 of 1 price(s): the AWS Price List has no product for EC2 instance m9.huge in us-east-1',
     );
     expect(server.unknown).toHaveLength(1);
   });
@@ -246,7 +246,7 @@ describe('failures', () => {
     server.override(key, [{ FormatVersion: 'aws_v1', PriceList: [alb('AAAA1111', '0.0225000000'), alb('BBBB2222', '0.0250000000')] }]);
     const err = await resolveOne({ service: 'elb.alb', region: 'us-east-1' }).catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
-    expect(err.message).toContain('ambiguous price for elb.alb|us-east-1|: 2 ALB hour products match (AAAA1111 (LoadBalancerUsage), BBBB2222 (LoadBalancerUsage)); refusing to guess');
+    expect(err.message).toContain('ambiguous price for Application Load Balancer hour in us-east-1: 2 products match (AAAA1111 (LoadBalancerUsage), BBBB2222 (LoadBalancerUsage)); refusing to guess');
   });
 
   it('a zero price is refused', async () => {
@@ -295,7 +295,7 @@ describe('cache and modes', () => {
     expect(server.requests).toHaveLength(0);
     expect(prices.get(priceKeyId(WEB_APP_KEYS[0]))!.source).toBe('cache');
     expect(prices.get(priceKeyId(WEB_APP_KEYS[1]))!.source).toBe('snapshot');
-    expect(warnings).toEqual(['--offline; prices: 1 from the cache (fetched just now), 1 from the bundled snapshot (as of 2026-07-20, 127 days old)']);
+    expect(warnings).toEqual(['--offline; prices: 1 from the cache (fetched just now), 1 from the bundled snapshot (price data of 2026-07-20)']);
   });
 
   it('--pricing live --offline is an input error (exit 2)', async () => {
@@ -314,10 +314,15 @@ describe('cache and modes', () => {
       .catch((e) => e);
     expect(err).toBeInstanceOf(PricingError);
     expect(err.message).toBe(
-      'prices older than --max-price-age 30d refused: the bundled snapshot is as of 2026-07-20 (127 days old); fetch live prices (AWS credentials, `dr-advisor pricing refresh`) or raise --max-price-age',
+      'prices older than --max-price-age 30d refused: 1 of 1 price has older data: EC2 instance m5.large in us-east-1 (data of 2026-07-20, 127 days old); fetch fresh prices (AWS credentials, `dr-advisor pricing refresh`, `--source bulk`) or raise --max-price-age',
     );
-    const { prices } = await (await createPriceBook(options({ mode: 'auto', maxPriceAgeSeconds: 30 * 86400 }))).resolve([WEB_APP_KEYS[0]]);
-    expect(prices.get(priceKeyId(WEB_APP_KEYS[0]))!.source).toBe('live');
+    // Judged by the data date: the EBS gp3 fixture is published 2026-11-01, so it passes; the m5.large fixture is the
+    // real 2021-02-05 item, so even live it is refused, and named.
+    const gp3 = WEB_APP_KEYS.find((k) => k.service === 'ebs.gp3')!;
+    const { prices } = await (await createPriceBook(options({ mode: 'auto', maxPriceAgeSeconds: 30 * 86400 }))).resolve([gp3]);
+    expect(prices.get(priceKeyId(gp3))!.source).toBe('live');
+    const old = await (await createPriceBook(options({ mode: 'auto', maxPriceAgeSeconds: 30 * 86400 }))).resolve([WEB_APP_KEYS[0]]).catch((e) => e);
+    expect(old.message).toMatch(/^prices older than --max-price-age 30d refused: 1 of 1 price has older data: EC2 instance m5\.large in us-east-1 \(data of 2021-02-05, /);
   });
 });
 
@@ -333,7 +338,7 @@ describe('without credentials', () => {
     const { prices, warnings } = await (await createPriceBook(o)).resolve(WEB_APP_KEYS);
     expect(server.requests).toHaveLength(0);
     expect([...prices.values()].every((p) => p.source === 'snapshot')).toBe(true);
-    expect(warnings).toEqual(['no AWS credentials found; using the bundled snapshot (as of 2026-07-20, 127 days old)']);
+    expect(warnings).toEqual(['no AWS credentials found; using the bundled snapshot (price data of 2026-07-20)']);
   });
 
   it('live: PricingError (exit 3) with a clear message', async () => {

@@ -29,7 +29,7 @@ describe('a key with no Price List product', () => {
     expect(replay.server.requests).toHaveLength(10);
     expect(cold.prices.get('elb.alb|us-west-2|')).toMatchObject({ source: 'snapshot' });
     expect(cold.warnings).toEqual([
-      'live pricing failed for 2 price(s) (the AWS Price List returned no ALB hour product for elb.alb|us-west-2|; and 1 other reason(s)); prices: 8 live from the AWS Price List API, 2 from the bundled snapshot (as of 2026-07-20, 127 days old)',
+      'live pricing failed for 2 price(s) (the AWS Price List has no product for Application Load Balancer hour in us-west-2; and 1 other reason(s)); prices: 8 live from the AWS Price List API, 2 from the bundled snapshot (price data of 2026-07-20)',
     ]);
 
     replay.server.reset();
@@ -38,7 +38,7 @@ describe('a key with no Price List product', () => {
     expect(replay.server.requests).toHaveLength(0);
     expect(warm.prices.get('elb.albLcu|us-west-2|')).toMatchObject({ source: 'snapshot' });
     expect(warm.warnings).toEqual([
-      'no AWS Price List product for 2 price(s) (cached answer, fetched 3h ago); prices: 8 from the cache (fetched 3h ago), 2 from the bundled snapshot (as of 2026-07-20, 127 days old)',
+      'no AWS Price List product for 2 price(s) (cached answer, fetched 3h ago); prices: 8 from the cache (fetched 3h ago), 2 from the bundled snapshot (price data of 2026-07-20)',
     ]);
     expect(warm.diagnostics[0]).toMatchObject({ kind: 'source', count: 10 });
 
@@ -48,7 +48,7 @@ describe('a key with no Price List product', () => {
     expect(JSON.parse(status.stdout).cache).toMatchObject({ entries: 8, noProduct: ['elb.albLcu|us-west-2|', 'elb.alb|us-west-2|'] });
     const text = runCli(['pricing', 'status'], { env: { DR_ADVISOR_CACHE_DIR: cacheDir } }).stdout;
     expect(text).toContain('2 key(s) with no AWS Price List product (remembered as long as a price):');
-    expect(text).toMatch(/\n {20}elb\.albLcu\|us-west-2\|  fetched /);
+    expect(text).toMatch(/\n {20}Application Load Balancer LCU-hour in us-west-2  fetched /);
     // After the time-to-live of a price (7 days) the Price List is asked again.
     replay.server.reset();
     noAlb();
@@ -62,7 +62,7 @@ describe('a key with no Price List product', () => {
     const cacheDir = tempCacheDir();
     const opts = { mode: 'live' as const, offline: false, cacheDir, now: () => NOW, snapshot: fakeSnapshot() };
     noAlb();
-    const message = 'live pricing failed for 1 of 1 price(s): the AWS Price List returned no ALB hour product for elb.alb|us-west-2| (elb.alb|us-west-2|)';
+    const message = 'live pricing failed for 1 of 1 price(s): the AWS Price List has no product for Application Load Balancer hour in us-west-2';
     await expect((await createPriceBook(opts)).resolve([NO_PRODUCT_KEYS[0]])).rejects.toThrow(message);
     expect(replay.server.requests).toHaveLength(1);
     replay.server.reset();
@@ -77,6 +77,6 @@ describe('a key with no Price List product', () => {
     replay.server.reset();
     const r = await (await createPriceBook({ mode: 'auto', offline: true, cacheDir, now: () => NOW, snapshot: fakeSnapshot() })).resolve(NO_PRODUCT_KEYS);
     expect(replay.server.requests).toHaveLength(0);
-    expect(r.warnings).toEqual(['--offline; using the bundled snapshot (as of 2026-07-20, 127 days old)']);
+    expect(r.warnings).toEqual(['--offline; using the bundled snapshot (price data of 2026-07-20)']);
   });
 });

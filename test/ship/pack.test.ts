@@ -96,7 +96,7 @@ describe.skipIf(process.env.DR_ADVISOR_SKIP_PACK === '1')('npm pack → npm inst
     expect(report.strategies.map((s: { id: string }) => s.id)).toEqual(['backup-restore', 'pilot-light', 'warm-standby', 'active-active']);
     expect(report.workload.name).toBe('checkout');
     expect(report.tool).toEqual({ name: 'dr-advisor', version: pkg.version });
-    expect(r.stderr).toMatch(/^warning: prices from the bundled snapshot \(data as of 2026-07-20/);
+    expect(r.stderr).toMatch(/^warning: prices from the bundled snapshot \(built 2026-11-24; price data from /);
     const table = run(['estimate', '--example', 'web-app', '--pricing', 'snapshot']);
     expect(table.status).toBe(0);
     expect(table.stdout).toMatch(/^checkout  us-east-1 → us-west-2/);

@@ -67,9 +67,9 @@ export function cannedPrompt(answers: Answer[]): Prompt & { asked: Asked[]; reje
       for (;;) {
         const a = next(q.message);
         const term = a === '' ? '' : String(a);
-        const hit = searchMatches(q.options, term, q.default)[0];
+        const hit = searchMatches(q.options, term, q.default, 200, q.labels)[0];
         if (hit !== undefined) {
-          asked.push({ kind: 'search', message: q.message, help: q.help, default: q.default, answer: hit });
+          asked.push({ kind: 'search', message: q.message, help: q.help, default: q.default, choices: [...q.options], answer: hit });
           return hit;
         }
         rejected.push({ message: q.message, typed: term, error: 'No results' });

@@ -55,18 +55,27 @@ describe('terminal prompts', () => {
     await expect(answer).resolves.toBe('1h');
   });
 
-  it('the DR list leaves out the primary region and starts on the nearby one', async () => {
+  it('the DR list leaves out the primary region, starts on the nearby one, and is searchable by name', async () => {
     const cap = capture();
     void askDrRegion(ctx(), cap.prompt);
-    const { answer, events, getScreen } = await render(select, selectConfig(cap.question() as Parameters<Prompt['select']>[0]));
+    const q = cap.question() as Parameters<Prompt['search']>[0];
+    const { answer, events, getScreen } = await render(search, searchConfig(q));
+    await tick();
     const screen = getScreen();
     expect(screen).toContain('? DR region · where it recovers; must differ from the primary region');
     expect(screen).toContain('❯ us-west-2       US West (Oregon)');
     expect(screen).not.toContain('us-east-1 ');
     events.keypress('down');
     events.keypress('enter');
-    await expect(answer).resolves.toBe('eu-west-1');
-    expect(getScreen()).toBe('✔ DR region eu-west-1');
+    await expect(answer).resolves.toBe('us-east-2');
+    expect(getScreen()).toBe('✔ DR region us-east-2');
+
+    const byName = await render(search, searchConfig(q));
+    byName.events.type('sydney');
+    await tick();
+    expect(byName.getScreen()).toContain('❯ ap-southeast-2  Asia Pacific (Sydney)');
+    byName.events.keypress('enter');
+    await expect(byName.answer).resolves.toBe('ap-southeast-2');
   });
 
   it('instance types are searchable; Enter on an empty search keeps the default', async () => {

@@ -123,9 +123,9 @@ describe('the question flow', () => {
       fc.asyncProperty(fc.constantFrom(...REGION_CODES), fc.nat(6), async (primary, pick) => {
         const prompt = cannedPrompt(['', primary, '', ...Array(12).fill(''), REVIEW_OK]);
         // Answer the DR question with the pick-th offered region.
-        const inner = prompt.select.bind(prompt);
-        const select: typeof prompt.select = async (q) => (q.message === 'DR region' ? inner({ ...q, default: q.choices[pick % q.choices.length].value }) : inner(q));
-        prompt.select = select;
+        const inner = prompt.search.bind(prompt);
+        const search: typeof prompt.search = async (q) => (q.message === 'DR region' ? inner({ ...q, default: q.options[pick % q.options.length] }) : inner(q));
+        prompt.search = search;
         const w = await askWorkload(example('web-app'), catalog, prompt);
         const offered = prompt.asked.find((a) => a.message === 'DR region')!.choices!;
         expect(offered).not.toContain(primary);

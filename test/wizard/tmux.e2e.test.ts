@@ -30,7 +30,10 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
     term.start(['wizard', '--example', 'web-app']);
     await term.answer('Workload name', { type: 'shop' }, 'Enter');
     await term.answer('Primary region', 'Enter');
-    await term.answer('DR region', 'Down', 'Enter'); // the list starts on us-west-2; one down is eu-west-1
+    // The region list is searchable by name: wait until the search shows the match before Enter.
+    await term.answer('DR region', { type: 'ireland' });
+    await term.waitFor('❯ eu-west-1');
+    term.keys('Enter');
     await term.answer('App server instance type', { type: 'm5.xl' });
     await term.waitFor('❯ m5.xlarge');
     term.keys('Enter');

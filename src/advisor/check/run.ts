@@ -108,7 +108,8 @@ export function runCheck(inputs: readonly CheckInput[], opts: CheckRunOptions): 
       source: sources.size === 0 ? 'none' : sources.size === 1 ? [...sources][0] : 'mixed',
       asOf: asOf[asOf.length - 1] ?? '',
       oldestAsOf: oldest[0] ?? '',
-      estimatedLineItems: reports.reduce((n, r) => n + r.pricing.estimatedLineItems, 0),
+      prices: new Set(reports.flatMap((r) => [...r.primaryLineItems, ...r.strategies.flatMap((s) => s.lineItems), ...r.variants.flatMap((s) => s.lineItems)].map((i) => i.priceKey))).size,
+      estimatedPrices: new Set(reports.flatMap((r) => r.pricing.estimatedPriceKeys)).size,
     },
     workloads,
   };

@@ -113,7 +113,7 @@ interface CheckReportOf<W> {
   summary: { workloads: number; passed: number; failed: number; new: number };
   strategyOverride: string | null;
   baseline: { file: string; maxIncreasePct: number | null; removed: { name: string; file: string | null }[] } | null;
-  pricing: { source: PriceSource | 'mixed' | 'none'; asOf: string; oldestAsOf: string; estimatedLineItems: number };
+  pricing: { source: PriceSource | 'mixed' | 'none'; asOf: string; oldestAsOf: string; prices: number; estimatedPrices: number };
   workloads: W[];
 }
 export type CheckResult = CheckReportOf<WorkloadCheckData>;

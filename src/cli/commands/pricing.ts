@@ -6,14 +6,14 @@
 import { InputError } from '../../errors';
 import { CACHE_FRESH_SECONDS, PriceCache, cacheAgeSeconds } from '../../pricing/cache-book';
 import { formatAge, refreshPrices } from '../../pricing/index';
-import { distinctKeys, parsePriceKeyId } from '../../pricing/keys';
-import { REGION_CODES } from '../../model/regions';
+import { describePriceKey, distinctKeys, parsePriceKeyId } from '../../pricing/keys';
+import { REGION_CODES, unknownRegionText } from '../../model/regions';
 import { createSnapshotPriceBook } from '../../pricing/snapshot/book';
 import { loadSnapshot, snapshotInfo } from '../../pricing/snapshot/catalog';
 import type { PriceKey } from '../../pricing/types';
 import { terminal } from '../terminal';
-import { pricingTimeoutMs, resolveCacheDir, warnToStderr } from '../inputs';
-import { pricingSpinner } from '../spinner';
+import { bulkOptions, pricingTimeoutMs, resolveCacheDir, warnToStderr } from '../inputs';
+import { bulkProgress, formatBytes, pricingSpinner } from '../spinner';
 
 export interface StatusOptions {
   format?: 'table' | 'json';
@@ -40,7 +40,14 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
   }
   const fetched = entries.map((e) => e.price.fetchedAt!).sort();
   const doc = {
-    snapshot: { asOf: info.asOf, entries: info.entries, estimatedEntries: info.estimatedEntries, sources: info.sources.length },
+    snapshot: {
+      builtOn: info.builtOn ?? null,
+      asOf: info.asOf,
+      entries: info.entries,
+      estimatedEntries: info.estimatedEntries,
+      estimatedByRule: info.estimatedByRule,
+      sources: info.sources.length,
+    },
     cache: {
       dir: cacheDir,
       entries: entries.length,
@@ -61,7 +68,7 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
     return;
   }
   const lines = [
-    `Bundled snapshot  as of ${info.asOf}, ${info.entries} prices (${info.estimatedEntries} estimated), ${info.sources.length} sources`,
+    `Bundled snapshot  built ${info.builtOn ?? 'on an unknown date'}; newest exact price data ${info.asOf}; ${info.entries} prices (${info.estimatedEntries} estimated), ${info.sources.length} sources`,
     `Cache             ${cacheDir}`,
   ];
   if (entries.length === 0) {
@@ -77,7 +84,7 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
   }
   if (noProduct.length) {
     lines.push(`                  ${noProduct.length} key(s) with no AWS Price List product (remembered as long as a price):`);
-    for (const n of noProduct) lines.push(`                    ${n.key}  fetched ${formatAge(cacheAgeSeconds(n, now))}`);
+    for (const n of noProduct) lines.push(`                    ${describePriceKey(parsePriceKeyId(n.key))}  fetched ${formatAge(cacheAgeSeconds(n, now))}`);
   }
   if (corrupt.length) lines.push(`                  ${corrupt.length} unreadable file(s), ignored and rebuilt on the next live fetch`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -86,6 +93,8 @@ export async function status(opts: StatusOptions, _globals: { color?: boolean } 
 export interface RefreshOptions {
   regions?: string[];
   example?: string;
+  /** live (Query API, credentials) or bulk (public offer files, no credentials). */
+  source?: 'live' | 'bulk';
 }
 
 /** The keys `pricing refresh` fetches: an example's keys, or every snapshot key except the per-type instance prices,
@@ -106,23 +115,34 @@ async function refreshKeys(opts: RefreshOptions, regions: Set<string>, cache: Pr
 }
 
 export async function refresh(opts: RefreshOptions, globals: { color?: boolean } = {}): Promise<void> {
+  if (opts.source === 'bulk' && !opts.regions && !opts.example) {
+    throw new InputError('pricing refresh --source bulk needs --regions (or --example): the EC2 offer file alone is hundreds of MB per region');
+  }
   const regionList = opts.regions?.flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean) ?? [...REGION_CODES];
   for (const r of regionList) {
-    if (!REGION_CODES.includes(r)) throw new InputError(`--regions must be among ${REGION_CODES.join(', ')} (got ${JSON.stringify(r)})`);
+    if (!REGION_CODES.includes(r)) throw new InputError(unknownRegionText('--regions', r));
   }
   const cacheDir = resolveCacheDir(undefined, process.env);
   const deadlineMs = pricingTimeoutMs(process.env);
   const keys = await refreshKeys(opts, new Set(regionList), new PriceCache(cacheDir));
   if (keys.length === 0) throw new InputError('nothing to refresh for these regions');
+  const source = opts.source ?? 'live';
   const result = await refreshPrices(keys, {
     cacheDir,
+    source,
     ...(deadlineMs !== undefined ? { live: { deadlineMs } } : {}),
+    bulk: { baseUrl: bulkOptions(process.env).baseUrl, ...(deadlineMs !== undefined ? { deadlineMs } : {}), onProgress: bulkProgress(terminal.spinner(globals)) },
     onProgress: pricingSpinner(terminal.spinner(globals)),
   });
   for (const d of result.diagnostics) warnToStderr(d.text);
-  for (const f of result.failed.slice(0, 5)) warnToStderr(`not refreshed: ${f.key}: ${f.reason}`);
+  for (const f of result.failed.slice(0, 5)) {
+    const words = describePriceKey(parsePriceKeyId(f.key));
+    warnToStderr(`not refreshed: ${f.reason.includes(words) ? f.reason : `${words}: ${f.reason}`}`);
+  }
   if (result.failed.length > 5) warnToStderr(`not refreshed: ${result.failed.length - 5} more`);
-  process.stdout.write(
-    `refreshed ${result.fetched} of ${keys.length} prices into ${result.cacheDir} (${result.requests} Price List requests)\n`,
-  );
+  const how =
+    result.source === 'bulk'
+      ? `${result.requests} Bulk API requests, ${formatBytes(result.bytes ?? 0)} streamed, ${result.products ?? 0} products read, ${result.kept ?? 0} kept`
+      : `${result.requests} Price List requests`;
+  process.stdout.write(`refreshed ${result.fetched} of ${keys.length} prices into ${result.cacheDir} (${how})\n`);
 }

@@ -88,7 +88,10 @@ export function inferPosture(inv: Inventory, primary: { region: string; why: str
   const unpriced = seen.filter((r) => !isPricedRegion(r));
   const others = seen.filter((r) => isPricedRegion(r));
   const drCount = (r: string) => computeIn(inv.pieces, r);
-  const byEvidence = (score: (r: string) => number) => [...others].sort((a, b) => score(b) - score(a) || a.localeCompare(b));
+  // Ties go to the primary's usual DR partner (defaultDr), then alphabetically.
+  const partner = defaultDrRegion(p);
+  const byEvidence = (score: (r: string) => number) =>
+    [...others].sort((a, b) => score(b) - score(a) || Number(b === partner) - Number(a === partner) || a.localeCompare(b));
   const base = { primary: p, primaryWhy: primary.why, drFromRule: false, additional: [] as string[] };
   const ignoredOf = (used: readonly string[]) => [...others.filter((r) => !used.includes(r)), ...unpriced];
 

@@ -40,12 +40,13 @@ function derive(snapshot: Snapshot, key: PriceKey): SnapshotEntry | undefined {
   if (key.service === 'ec2.instance') {
     factor = snapshot.rules.ec2RegionalFactor?.[key.region];
     rule = 'ec2-regional-factor';
-    basisText = `median over ${factor?.basis} instance types priced in both regions`;
+    basisText = typeof factor?.basis === 'number' ? `median over ${factor.basis} instance types priced in both regions` : `${factor?.basis}`;
   } else if (key.service === 'rds.instance') {
     const engine = key.attrs.engine;
     factor = snapshot.rules.rdsRegionalFactor?.[engine]?.[key.region];
     rule = 'rds-regional-factor';
-    basisText = `median over ${factor?.basis} ${priceListEngineName(engine) ?? engine} classes priced in both regions`;
+    basisText =
+      typeof factor?.basis === 'number' ? `median over ${factor.basis} ${priceListEngineName(engine) ?? engine} classes priced in both regions` : `${factor?.basis}`;
   } else {
     return undefined;
   }
@@ -81,10 +82,6 @@ function unknownKeyMessage(snapshot: Snapshot, key: PriceKey): string {
   return words;
 }
 
-function daysBetween(from: string, to: Date): number {
-  return Math.floor((to.getTime() - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 export function createSnapshotPriceBook(snapshot?: Snapshot, opts: SnapshotBookOptions = {}): PriceBook {
   return {
     name: 'snapshot',
@@ -117,16 +114,15 @@ export function createSnapshotPriceBook(snapshot?: Snapshot, opts: SnapshotBookO
 
       const diagnostics: Diagnostic[] = [];
       if (prices.size > 0) {
-        const now = (opts.now ?? (() => new Date()))();
-        const age = daysBetween(snap.asOf, now);
-        const oldest = [...prices.values()].map((p) => p.asOf).sort()[0];
-        const ageText = age >= 0 ? `, ${age} days old` : '';
-        const olderText = oldest && oldest < snap.asOf ? `; some prices are older, the oldest from ${oldest}, see ${opts.seeDetails ?? '--explain'}` : '';
+        // One date story: when the snapshot was built, and the data dates of the prices it gave.
+        const dates = [...prices.values()].map((p) => p.asOf).sort();
+        const [oldest, newest] = [dates[0], dates[dates.length - 1]];
+        const data = oldest === newest ? `price data of ${newest}` : `price data from ${oldest} to ${newest}, see ${opts.seeDetails ?? '--explain'}`;
         diagnostics.push({
           kind: 'source',
           count: prices.size,
           keys: [...prices.keys()],
-          text: `prices from the bundled snapshot (data as of ${snap.asOf}${ageText}${olderText})`,
+          text: `prices from the bundled snapshot (${snap.builtOn ? `built ${snap.builtOn}; ` : ''}${data})`,
         });
       }
       for (const [rule, { ids, items }] of [...byRule.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -46,7 +46,12 @@ export function knownDbInstanceClasses(engine: string, snapshot: Snapshot = load
 }
 
 export interface SnapshotInfo {
+  /** Newest data date among the exact (not estimated) entries. */
   asOf: string;
+  /** The day the snapshot was built from its sources. */
+  builtOn?: string;
+  /** Estimated entries by rule id. */
+  estimatedByRule: Record<string, number>;
   /** Number of entries. */
   entries: number;
   /** Number of entries derived by a rule or from [S]/[M] values. */
@@ -57,12 +62,18 @@ export interface SnapshotInfo {
 export function snapshotInfo(snapshot: Snapshot = loadSnapshot()): SnapshotInfo {
   const counts = new Map<string, number>();
   let estimated = 0;
+  const byRule: Record<string, number> = {};
   for (const e of Object.values(snapshot.entries)) {
     counts.set(e.source, (counts.get(e.source) ?? 0) + 1);
-    if (e.estimated) estimated++;
+    if (e.estimated) {
+      estimated++;
+      byRule[e.rule ?? 'estimated'] = (byRule[e.rule ?? 'estimated'] ?? 0) + 1;
+    }
   }
   return {
     asOf: snapshot.asOf,
+    ...(snapshot.builtOn ? { builtOn: snapshot.builtOn } : {}),
+    estimatedByRule: Object.fromEntries(Object.keys(byRule).sort().map((r) => [r, byRule[r]])),
     entries: Object.keys(snapshot.entries).length,
     estimatedEntries: estimated,
     sources: Object.keys(snapshot.sources)

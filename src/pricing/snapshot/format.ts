@@ -64,8 +64,10 @@ export interface SnapshotRules {
 
 /** What the encoder writes: every entry by price-key id, the derived Multi-AZ ones included. */
 export interface SnapshotData {
-  /** Newest date of the data read from a verified source. Individual entries may be older. */
+  /** Newest date of the data read from a verified source. Individual entries may be older: each has its own `asOf`. */
   asOf: string;
+  /** The day the snapshot was built from its sources (YYYY-MM-DD): the date the messages call "built". */
+  builtOn?: string;
   currency: 'USD';
   sources: Record<string, SnapshotSource>;
   rules: SnapshotRules;
@@ -92,12 +94,16 @@ interface CompactGroup {
   unit: string;
   asOf: string;
   source: string;
+  /** When set, a bare price of the group is estimated by this rule, with this note (an object entry states its own). */
+  rule?: string;
+  note?: string;
   prices: Record<string, CompactValue>;
 }
 
 interface CompactFile {
   schemaVersion: typeof SNAPSHOT_SCHEMA_VERSION;
   asOf: string;
+  builtOn?: string;
   currency: 'USD';
   entryCount?: number;
   sources: Record<string, SnapshotSource>;
@@ -188,20 +194,23 @@ export function encodeSnapshot(data: SnapshotData): string {
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push([priceKeyAttrsId(key), data.entries[id]]);
   }
-  const plain = (e: SnapshotEntry) => !e.estimated && !e.note && !e.rule && !e.tiers;
+  // A bare price: no tiers, and either not estimated with no note, or estimated by a rule with a note (the group's).
+  const bareable = (e: SnapshotEntry) => !e.tiers && (e.estimated ? Boolean(e.rule && e.note) : !e.note && !e.rule);
+  const shape = (e: SnapshotEntry) => JSON.stringify([e.unit, e.asOf, e.source, e.estimated ? e.rule : null, e.estimated ? e.note : null]);
   const groupLines: string[] = [];
   for (const [g, list] of groups) {
     const counts = new Map<string, number>();
     for (const [, e] of list) {
-      if (!plain(e)) continue;
-      const k = JSON.stringify([e.unit, e.asOf, e.source]);
-      counts.set(k, (counts.get(k) ?? 0) + 1);
+      if (!bareable(e)) continue;
+      counts.set(shape(e), (counts.get(shape(e)) ?? 0) + 1);
     }
     const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
-    const [unit, asOf, source] = best ? (JSON.parse(best) as string[]) : [list[0][1].unit, list[0][1].asOf, list[0][1].source];
+    const [unit, asOf, source, rule, note] = best
+      ? (JSON.parse(best) as (string | null)[])
+      : [list[0][1].unit, list[0][1].asOf, list[0][1].source, null, null];
     const body = list.map(([attrs, e]) => {
       let v: Json;
-      if (plain(e) && e.unit === unit && e.asOf === asOf && e.source === source) v = e.unitPrice;
+      if (bareable(e) && shape(e) === best) v = e.unitPrice;
       else {
         const o: Record<string, unknown> = { ...e };
         if (o.unit === unit) delete o.unit;
@@ -212,8 +221,9 @@ export function encodeSnapshot(data: SnapshotData): string {
       }
       return `        ${JSON.stringify(attrs)}: ${JSON.stringify(v)}`;
     });
+    const ruled = rule ? `\n      "rule": ${JSON.stringify(rule)}, "note": ${JSON.stringify(note)},` : '';
     groupLines.push(
-      `    ${JSON.stringify(g)}: {\n      "asOf": ${JSON.stringify(asOf)}, "source": ${JSON.stringify(source)}, "unit": ${JSON.stringify(unit)},\n      "prices": {\n${body.join(',\n')}\n      }\n    }`,
+      `    ${JSON.stringify(g)}: {\n      "asOf": ${JSON.stringify(asOf)}, "source": ${JSON.stringify(source)}, "unit": ${JSON.stringify(unit)},${ruled}\n      "prices": {\n${body.join(',\n')}\n      }\n    }`,
     );
   }
 
@@ -236,6 +246,7 @@ export function encodeSnapshot(data: SnapshotData): string {
   lines.push('{');
   lines.push(`  "schemaVersion": ${SNAPSHOT_SCHEMA_VERSION},`);
   lines.push(`  "asOf": ${JSON.stringify(data.asOf)},`);
+  if (data.builtOn) lines.push(`  "builtOn": ${JSON.stringify(data.builtOn)},`);
   lines.push(`  "currency": ${JSON.stringify(data.currency)},`);
   lines.push(`  "entryCount": ${ids.length},`);
   lines.push(`  "sources": ${indent(data.sources)},`);
@@ -279,7 +290,14 @@ function isCompactFile(doc: unknown): doc is CompactFile {
 }
 
 function expandEntry(group: CompactGroup, value: CompactValue): SnapshotEntry {
-  if (typeof value === 'number') return { asOf: group.asOf, estimated: false, source: group.source, unit: group.unit, unitPrice: value };
+  if (typeof value === 'number') {
+    const e: SnapshotEntry = { asOf: group.asOf, estimated: Boolean(group.rule), source: group.source, unit: group.unit, unitPrice: value };
+    if (group.rule) {
+      e.rule = group.rule;
+      e.note = group.note;
+    }
+    return e;
+  }
   const e = { asOf: group.asOf, estimated: false, source: group.source, unit: group.unit, ...value } as SnapshotEntry;
   if (e.tiers) e.tiers = e.tiers.map((t) => ({ ...t }));
   return e;
@@ -315,6 +333,7 @@ export function decodeSnapshot(doc: unknown, where: string): Snapshot {
   const snap = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     asOf: c.asOf,
+    ...(typeof c.builtOn === 'string' ? { builtOn: c.builtOn } : {}),
     currency: c.currency,
     sources: c.sources,
     rules: c.rules,
