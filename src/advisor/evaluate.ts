@@ -7,6 +7,7 @@
  */
 import { cents, formatDuration, formatPct, formatUsd } from '../text/format';
 import { HOURS_PER_MONTH } from '../model/time';
+import { isAurora } from '../model/engines';
 import { priceLine, roundLineItem, sumCost, type LineItem } from './price-lines';
 import { priceKeyId } from '../pricing/keys';
 import type { Price } from '../pricing/types';
@@ -19,6 +20,7 @@ import { azOutage, dataCorruption } from '../recovery/scenarios';
 import { paretoFrontier } from './frontier';
 import { annualCost, breakEvenDowntimeCost, hasBusinessCosts, type EventOutcome, type LossModel } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
+import { documentOf } from '../workload/validate';
 import { recommend } from './recommend';
 import type {
   AssumptionUse, BreakEven, Distribution, FrontierEntry, NoDrResult, Report, ScenarioResult, StrategyResult, Violation,
@@ -189,11 +191,11 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
     rtoTypicalSumSeconds: rtoSeconds(sp.phases),
     rpoTypicalSeconds: rpoSeconds(sp.rpo),
     phases: sp.phases.map((p) => ({
-      name: p.name, label: p.label, branch: p.branch, seconds: p.seconds, lowSeconds: p.lowSeconds, highSeconds: p.highSeconds,
+      name: p.name, label: p.label, branch: p.branch, ...(p.part !== undefined ? { part: p.part } : {}), seconds: p.seconds, lowSeconds: p.lowSeconds, highSeconds: p.highSeconds,
       assumptions: namesOf(p), ...(p.fixed ? { fixed: p.fixed.what } : {}),
     })),
     rpoSources: sp.rpo.map((r) => ({
-      store: r.store, mechanism: r.mechanism, seconds: r.seconds, lowSeconds: r.lowSeconds, highSeconds: r.highSeconds,
+      store: r.store, ...(r.part !== undefined ? { part: r.part } : {}), mechanism: r.mechanism, seconds: r.seconds, lowSeconds: r.lowSeconds, highSeconds: r.highSeconds,
       assumptions: namesOf(r), ...(r.fixed ? { fixed: r.fixed.what } : {}),
     })),
     meetsTargets: violations.length === 0,
@@ -263,7 +265,7 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     generatedAt: opts.generatedAt,
     currency: 'USD',
     tool: { name: 'dr-advisor', version: opts.version },
-    workload: w,
+    workload: documentOf(w),
     targets,
     pricing: {
       source: sources.size === 1 ? [...sources][0] : 'mixed',
@@ -424,9 +426,14 @@ function costOrderNotes(plan: EstimatePlan, strategies: StrategyResult[]): strin
     const biggest = [...lo.lineItems].sort((x, y) => y.monthlyCost - x.monthlyCost)[0];
     let why = biggest ? `its largest line is ${biggest.component} (${formatUsd(biggest.monthlyCost)}/month: ${biggest.usage})` : '';
     if (lo.id === 'backup-restore' && biggest?.component.includes('full copies')) {
-      why = `Aurora snapshot copies are full copies, so the ${w.operations.backupIntervalHours} h cross-region copies of the ${w.database.storageGb} GB cluster cost ${formatUsd(biggest.monthlyCost)}/month in transfer alone (${biggest.usage}); a headless Aurora secondary (pilot light variant) replicates for less`;
+      // The copied cluster: the store the largest line belongs to (the only Aurora store of a single-part workload).
+      const cluster = w.stores.find((s) => s.named && s.name === biggest.part) ?? w.stores.find((s) => isAurora(s.engine));
+      const gb = cluster?.storageGb ?? 0;
+      const of = cluster?.named ? ` ${cluster.name}` : '';
+      why = `Aurora snapshot copies are full copies, so the ${w.operations.backupIntervalHours} h cross-region copies of the ${gb} GB cluster${of} cost ${formatUsd(biggest.monthlyCost)}/month in transfer alone (${biggest.usage}); a headless Aurora secondary (pilot light variant) replicates for less`;
     } else if (lo.base === 'warm-standby' && hi.base === 'active-active') {
-      why = `with ${w.compute.count} server${w.compute.count === 1 ? '' : 's'} the warm standby runs the full fleet (a hot standby), the same stack as a second active region`;
+      const n = w.tiers.reduce((sum, t) => sum + t.count, 0);
+      why = `with ${n} server${n === 1 ? '' : 's'} the warm standby runs the full fleet (a hot standby), the same stack as a second active region`;
     }
     out.push(`${lo.name} costs ${lo.drMonthlyCost === hi.drMonthlyCost ? 'as much as' : 'more than'} ${hi.name} here (${formatUsd(lo.drMonthlyCost)} vs ${formatUsd(hi.drMonthlyCost)}/month), against the seed table's order: ${why}.`);
   }

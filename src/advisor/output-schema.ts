@@ -11,12 +11,14 @@ const num = { type: 'number' } as const;
 const str = { type: 'string' } as const;
 const nullableNum = { type: ['number', 'null'] } as const;
 const strArray = { type: 'array', items: str } as const;
+/** The tier or data store a line, phase or RPO source belongs to: present only when the workload names its parts. */
+const part = { type: 'string', description: 'the compute tier or data store (its name in the workload file) this belongs to; present only when the workload lists named parts' } as const;
 
 const lineItem = {
   type: 'object',
   required: ['component', 'region', 'service', 'usage', 'quantity', 'unit', 'unitPrice', 'monthlyCost', 'estimated', 'priceKey', 'price'],
   properties: {
-    component: str, region: str, service: str, usage: str, quantity: num, unit: str,
+    component: str, part, region: str, service: str, usage: str, quantity: num, unit: str,
     unitPrice: { type: 'number', description: 'USD per unit, full precision' },
     monthlyCost: { type: 'number', description: 'USD per month, rounded to cents' },
     estimated: { type: 'boolean' },
@@ -80,8 +82,8 @@ const strategy = {
       },
     },
     designChange: { type: ['string', 'null'] },
-    phases: { type: 'array', items: { ...timing, required: ['name', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, ...timing.properties } } },
-    rpoSources: { type: 'array', items: { ...timing, properties: { store: str, mechanism: str, ...timing.properties } } },
+    phases: { type: 'array', items: { ...timing, required: ['name', ...timing.required], properties: { name: str, label: str, branch: { enum: ['serial', 'data', 'compute'] }, part, ...timing.properties } } },
+    rpoSources: { type: 'array', items: { ...timing, properties: { store: str, part, mechanism: str, ...timing.properties } } },
     meetsTargets: { type: 'boolean' },
     violations: { type: 'array', items: violation },
     expectedAnnualLoss: nullableNum,
@@ -109,7 +111,7 @@ export function outputJsonSchema(): Record<string, unknown> {
       generatedAt: { type: 'string', format: 'date-time' },
       currency: { const: 'USD' },
       tool: { type: 'object', properties: { name: str, version: str } },
-      workload: { ...workloadJsonSchema(), $schema: undefined, $id: undefined, description: 'the normalized workload, defaults filled in' },
+      workload: { ...workloadJsonSchema(), $schema: undefined, $id: undefined, description: 'the normalized workload, defaults filled in, in the form the file wrote (one tier and one data store, or lists of named parts)' },
       targets: { type: 'object', properties: { rtoSeconds: nullableNum, rpoSeconds: nullableNum, maxMonthlyCost: nullableNum, confidence: num } },
       pricing: {
         type: 'object', required: ['source', 'asOf', 'warnings'],

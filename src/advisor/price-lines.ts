@@ -51,6 +51,8 @@ export function sig(x: number): number {
 
 export interface LineItem {
   component: string;
+  /** The tier or data store the line belongs to, when the workload names its parts (list form). */
+  part?: string;
   region: string;
   service: string;
   usage: string;
@@ -95,6 +97,7 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, di
   const monthlyCost = listMonthlyCost * (1 - fraction);
   return {
     component: line.component,
+    ...(line.part !== undefined ? { part: line.part } : {}),
     region: line.region,
     service: line.service ?? SERVICES[line.key.service].displayName,
     usage: line.usage,

@@ -3,7 +3,7 @@ import type { LineItem } from './price-lines';
 import type { PriceSource } from '../pricing/types';
 import type { Branch, PhaseName } from '../recovery/phases';
 import type { TimeCategory } from '../recovery/categories';
-import type { Targets, Workload } from '../workload/validate';
+import type { Targets, WorkloadDocument } from '../workload/validate';
 import type { AnnualCost } from './loss';
 import type { DistSummary } from '../recovery/montecarlo';
 
@@ -30,6 +30,9 @@ export interface PhaseResult {
   name: PhaseName;
   label: string;
   branch: Branch;
+  /** The tier or data store the phase works on, when the workload names its parts: within a branch, parts run in
+   * parallel and the slowest decides. */
+  part?: string;
   seconds: number;
   lowSeconds: number;
   highSeconds: number;
@@ -40,6 +43,8 @@ export interface PhaseResult {
 
 export interface RpoResult {
   store: string;
+  /** The data store (or, for DRS, the tier) when the workload names its parts. */
+  part?: string;
   mechanism: string;
   seconds: number;
   lowSeconds: number;
@@ -175,7 +180,8 @@ export interface Report {
   generatedAt: string;
   currency: 'USD';
   tool: { name: 'dr-advisor'; version: string };
-  workload: Workload;
+  /** The workload as the file wrote it (one part or lists of parts), every default filled in. */
+  workload: WorkloadDocument;
   targets: Targets;
   /** The prices this report uses: their sources and data dates, and how many distinct prices (not line items) are
    * estimated, by price-key id. */

@@ -9,7 +9,7 @@ import { knownDbInstanceClasses, knownInstanceTypes } from '../pricing/snapshot/
 import { parseDuration } from '../model/time';
 import { loadExample, loadWorkloadFile } from '../workload/load';
 import { loadTerraformWorkload } from './terraform-input';
-import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
+import { checkCatalog, documentOf, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { pricingSpinner } from './spinner';
 import { diagnostics, stderrLine } from './output';
 import { terminal } from './terminal';
@@ -87,7 +87,7 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
   if (!flags.file && !flags.example) throw new InputError('no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)');
   // A `terraform show -json` file is imported (src/import/terraform), anything else read as a workload file.
   let w = flags.file ? (loadTerraformWorkload(flags.file, warnToStderr) ?? loadWorkloadFile(flags.file)) : loadExample(flags.example!);
-  const doc: Record<string, unknown> = structuredClone(w) as unknown as Record<string, unknown>;
+  const doc: Record<string, unknown> = structuredClone(documentOf(w)) as unknown as Record<string, unknown>;
   let changed = false;
   // `!== undefined`, not truthiness: `--rto ''` is an error, never silently ignored.
   if (flags.primaryRegion !== undefined) {

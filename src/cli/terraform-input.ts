@@ -57,14 +57,5 @@ export function loadTerraformWorkload(path: string, warn: (message: string) => v
   if (!isTerraformJson(doc)) return undefined;
   const result = importTerraform(doc, { source: basename(path), name: planWorkloadName(path) });
   warn(importOneLine(result.summary));
-  try {
-    return validateWorkload(result.workload, path);
-  } catch (e) {
-    // While the workload schema holds one tier and one data store, a plan with several says so (inert once it takes lists).
-    const { tiers, stores } = result.parts;
-    if (!(e instanceof InputError) || (tiers.length < 2 && stores.length < 2)) throw e;
-    throw new InputError(
-      `${path}: the plan has ${tiers.length} compute tier${tiers.length === 1 ? '' : 's'} and ${stores.length} data store${stores.length === 1 ? '' : 's'}; this version of dr-advisor estimates one of each (\`dr-advisor import terraform ${basename(path)}\` writes them all)`,
-    );
-  }
+  return validateWorkload(result.workload, path);
 }

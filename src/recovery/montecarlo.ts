@@ -2,7 +2,8 @@
  * Seeded Monte Carlo over the recovery phases and the RPO sources (dr-model.md §4). Every random term is drawn by
  * inverse CDF from a table (PERT, lognormal or uniform; recovery/distributions.ts), one uniform number per draw.
  *
- * - RTO per sample follows the critical path: serial phases + max(data branch, compute branch).
+ * - RTO per sample follows the critical path: serial phases + max(data branch, compute branch); within a branch that
+ *   works on several parts (data stores, compute tiers), its shared phases + the slowest part's phases.
  * - RPO per sample is the worst data store: max over the sources of each source's sum of terms.
  * - Each term has its own random stream, keyed by the seed and the term (its assumption name, or the fixed part's
  *   name): the same assumption draws the same numbers in every strategy ("common random numbers"), so that two
@@ -14,7 +15,7 @@
  */
 import { UNIT_SECONDS, type AssumptionDef, type Assumptions, type Shape } from '../model/assumptions';
 import { lognormalCappedMean, lognormalCdf, normalQuantile, type Lognormal } from './distributions';
-import type { Phase, RpoSource } from './phases';
+import { parallelParts, type Phase, type RpoSource } from './phases';
 
 /** mulberry32: a small, fast, seedable PRNG with a 2^32 period — plenty for 10^4–10^6 draws. */
 export function mulberry32(seed: number): () => number {
@@ -301,7 +302,7 @@ function partsKey(x: Pick<Phase, 'terms' | 'fixed'>): string {
  * (so that two workload files with different overrides never share a simulation), samples, seed and the options.
  */
 export function recoveryKey(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): string {
-  const parts = phases.map((p) => `${branchOf(p)}${p.ramp ? 'r' : ''}[${partsKey(p)}]`).join('');
+  const parts = phases.map((p) => `${branchOf(p)}${p.ramp ? 'r' : ''}${p.part !== undefined ? `{${p.part}}` : ''}[${partsKey(p)}]`).join('');
   const o = opts.outage ? `${opts.outage.mu}:${opts.outage.sigma}` : '-';
   return `R|${opts.samples}|${opts.seed}|${opts.rampServed ?? 0}|${o}|${parts}|${fingerprint(a)}`;
 }
@@ -322,6 +323,26 @@ function meanOf(sorted: Float64Array, f: (x: number) => number): number {
   return s / BLOCKS;
 }
 
+/**
+ * The group of each phase when a branch runs several parts in parallel: 0 serial, 1 and 2 the data and compute
+ * branches' shared phases, 3… one per part; with the branch of each group. Null when no branch has two parts (the
+ * branches' phases then simply add up, in the kernel that always did so).
+ */
+function partGroups(phases: readonly Phase[]): { group: number[]; branchOfGroup: number[] } | null {
+  const data = parallelParts(phases, 'data');
+  const compute = parallelParts(phases, 'compute');
+  if (!data.length && !compute.length) return null;
+  const branchOfGroup = [0, 1, 2, ...data.map(() => 1), ...compute.map(() => 2)];
+  const group = phases.map((p) => {
+    const b = branchOf(p);
+    if (b === 0) return 0;
+    const parts = b === 1 ? data : compute;
+    const i = p.part === undefined ? -1 : parts.indexOf(p.part);
+    return i < 0 ? b : 3 + (b === 1 ? 0 : data.length) + i;
+  });
+  return { group, branchOfGroup };
+}
+
 export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): RecoverySim {
   const n = Math.max(1, Math.floor(opts.samples));
   const seed = opts.seed;
@@ -331,21 +352,26 @@ export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts:
   const terms: CompiledTerm[] = [];
   const branchList: number[] = [];
   const rampList: number[] = [];
-  for (const p of phases) {
+  const groupList: number[] = [];
+  const grouping = partGroups(phases);
+  phases.forEach((p, i) => {
     for (const t of compileParts(p, a, seen)) {
       terms.push(t);
       branchList.push(branchOf(p));
       rampList.push(p.ramp ? 1 : 0);
+      if (grouping) groupList.push(grouping.group[i]);
     }
-  }
+  });
   const hasRamp = served > 0 && rampList.some((x) => x === 1);
   const out = new Float64Array(n);
   const effective = hasRamp ? new Float64Array(n) : out;
-  const sums = recoveryKernel(
-    n, Float64Array.from(terms, (t) => t.base), Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
-    Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0), terms.map((t) => t.table ?? EMPTY),
-    Uint8Array.from(branchList), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective,
-  );
+  const base = Float64Array.from(terms, (t) => t.base);
+  const span = Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span));
+  const state = Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0);
+  const tab = terms.map((t) => t.table ?? EMPTY);
+  const sums = grouping
+    ? partsKernel(n, base, span, state, tab, Uint16Array.from(groupList), Uint8Array.from(grouping.branchOfGroup), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective)
+    : recoveryKernel(n, base, span, state, tab, Uint8Array.from(branchList), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective);
   out.sort();
   if (hasRamp) effective.sort();
   return {
@@ -416,6 +442,56 @@ function recoveryKernel(
     } else sumEff += full;
   }
   return [sum, sumEff];
+}
+
+/**
+ * The kernel for branches of several parts: per sample, each group's sum (and its ramp share); a branch is its shared
+ * group plus the slowest of its part groups. Typed arrays only, as in `recoveryKernel`.
+ */
+function partsKernel(
+  n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], group: Uint16Array, branchOfGroup: Uint8Array, ramp: Uint8Array,
+  served: number, out: Float64Array, effective: Float64Array,
+): [number, number] {
+  const m = base.length;
+  const g = branchOfGroup.length;
+  const sum = new Float64Array(g);
+  const rampSum = new Float64Array(g);
+  let total = 0;
+  let totalEff = 0;
+  for (let i = 0; i < n; i++) {
+    sum.fill(0);
+    if (served > 0) rampSum.fill(0);
+    for (let j = 0; j < m; j++) {
+      const v = span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
+      sum[group[j]] += v;
+      if (served > 0 && ramp[j] === 1) rampSum[group[j]] += v;
+    }
+    let dataParts = 0;
+    let computeParts = 0;
+    let computeSteady = 0;
+    for (let k = 3; k < g; k++) {
+      if (branchOfGroup[k] === 1) {
+        if (sum[k] > dataParts) dataParts = sum[k];
+      } else {
+        if (sum[k] > computeParts) computeParts = sum[k];
+        const steady = sum[k] - rampSum[k];
+        if (steady > computeSteady) computeSteady = steady;
+      }
+    }
+    const data = sum[1] + dataParts;
+    const compute = sum[2] + computeParts;
+    const full = sum[0] + (data > compute ? data : compute);
+    out[i] = full;
+    total += full;
+    if (served > 0) {
+      const nonRamp = sum[2] - rampSum[2] + computeSteady;
+      const partial = sum[0] + (data > nonRamp ? data : nonRamp);
+      const eff = full - (full - partial) * served;
+      effective[i] = eff;
+      totalEff += eff;
+    } else totalEff += full;
+  }
+  return [total, totalEff];
 }
 
 // ---- RPO ---------------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 import type { Workload } from '../workload/validate';
 import { UNIT_SECONDS, type AssumptionName, type Assumptions, type Shape } from '../model/assumptions';
 import { isAurora } from '../model/engines';
+import { partField, type Store, type Tier } from '../workload/parts';
 
 export type PhaseName = 'detect' | 'decide' | 'restore' | 'promote' | 'provision' | 'launch' | 'scale' | 'traffic' | 'validate';
 export type Branch = 'serial' | 'data' | 'compute';
@@ -34,6 +35,12 @@ export interface Phase {
   fixed?: FixedPart;
   /** A scale-out during which the service already runs at part of its capacity (warm standby): see `rampServed`. */
   ramp?: boolean;
+  /**
+   * The tier or data store the phase works on, when the workload names its parts. Within a branch, the phases of one
+   * part run one after another and the parts run in parallel (the slowest decides); phases with no part (e.g.
+   * deploying the infrastructure) come first and are shared by every part of the branch.
+   */
+  part?: string;
   seconds: number;
   lowSeconds: number;
   highSeconds: number;
@@ -41,6 +48,8 @@ export interface Phase {
 
 export interface RpoSource {
   store: string;
+  /** The data store (or tier, for DRS) when the workload names its parts. */
+  part?: string;
   mechanism: string;
   terms: Term[];
   fixed?: FixedPart;
@@ -59,18 +68,18 @@ function total(a: Assumptions, terms: Term[], fixed: Phase['fixed'], which: 'val
   return terms.reduce((s, t) => s + termSeconds(a, t, which), 0) + (fixed ? fixed[which] : 0);
 }
 
-export function phase(a: Assumptions, name: PhaseName, label: string, branch: Branch, terms: Term[], fixed?: FixedPart, opts: { ramp?: boolean } = {}): Phase {
+export function phase(a: Assumptions, name: PhaseName, label: string, branch: Branch, terms: Term[], fixed?: FixedPart, opts: { ramp?: boolean; part?: string } = {}): Phase {
   return {
-    name, label, branch, terms, ...(fixed ? { fixed } : {}), ...(opts.ramp ? { ramp: true } : {}),
+    name, label, branch, terms, ...(fixed ? { fixed } : {}), ...(opts.ramp ? { ramp: true } : {}), ...(opts.part !== undefined ? { part: opts.part } : {}),
     seconds: total(a, terms, fixed, 'value'),
     lowSeconds: total(a, terms, fixed, 'low'),
     highSeconds: total(a, terms, fixed, 'high'),
   };
 }
 
-export function rpoSource(a: Assumptions, store: string, mechanism: string, terms: Term[], fixed?: RpoSource['fixed']): RpoSource {
+export function rpoSource(a: Assumptions, store: string, mechanism: string, terms: Term[], fixed?: RpoSource['fixed'], part?: string): RpoSource {
   return {
-    store, mechanism, terms, ...(fixed ? { fixed } : {}),
+    store, ...(part !== undefined ? { part } : {}), mechanism, terms, ...(fixed ? { fixed } : {}),
     seconds: total(a, terms, fixed, 'value'),
     lowSeconds: total(a, terms, fixed, 'low'),
     highSeconds: total(a, terms, fixed, 'high'),
@@ -79,17 +88,37 @@ export function rpoSource(a: Assumptions, store: string, mechanism: string, term
 
 const t = (assumption: AssumptionName, factor = 1): Term => ({ assumption, factor });
 
-/** Time sums of the typical values (a reference only: the verdict uses the simulation). Serial phases add up; the data and compute branches run in parallel. */
-export function rtoSeconds(phases: readonly Pick<Phase, 'branch' | 'seconds'>[]): number {
-  let serial = 0;
-  let data = 0;
-  let compute = 0;
+/**
+ * The parts a branch runs in parallel: their names, in order of first appearance, when the branch has two or more;
+ * none otherwise (one part, or none: the branch's phases simply run one after another).
+ */
+export function parallelParts(phases: readonly Pick<Phase, 'branch' | 'part'>[], branch: Exclude<Branch, 'serial'>): string[] {
+  const parts: string[] = [];
+  for (const p of phases) if (p.branch === branch && p.part !== undefined && !parts.includes(p.part)) parts.push(p.part);
+  return parts.length >= 2 ? parts : [];
+}
+
+/** A branch's typical time: its shared phases, then the slowest of its parts (each part's phases in sequence). */
+function branchSeconds(phases: readonly Pick<Phase, 'branch' | 'seconds' | 'part'>[], branch: Exclude<Branch, 'serial'>): number {
+  const parts = parallelParts(phases, branch);
+  let shared = 0;
+  const per = new Map<string, number>(parts.map((n) => [n, 0]));
   for (const p of phases) {
-    if (p.branch === 'serial') serial += p.seconds;
-    else if (p.branch === 'data') data += p.seconds;
-    else compute += p.seconds;
+    if (p.branch !== branch) continue;
+    if (parts.length && p.part !== undefined) per.set(p.part, per.get(p.part)! + p.seconds);
+    else shared += p.seconds;
   }
-  return serial + Math.max(data, compute);
+  return parts.length ? shared + Math.max(...per.values()) : shared;
+}
+
+/**
+ * Time sums of the typical values (a reference only: the verdict uses the simulation). Serial phases add up; the data
+ * and compute branches run in parallel, and so do the parts within a branch (the slowest store, the slowest tier).
+ */
+export function rtoSeconds(phases: readonly Pick<Phase, 'branch' | 'seconds' | 'part'>[]): number {
+  let serial = 0;
+  for (const p of phases) if (p.branch === 'serial') serial += p.seconds;
+  return serial + Math.max(branchSeconds(phases, 'data'), branchSeconds(phases, 'compute'));
 }
 
 /** The workload RPO from typical values, the worst of its data stores (0 when it keeps no data); a reference only. */
@@ -126,57 +155,78 @@ export function restoreScale(storageGb: number): number {
 
 /**
  * GB of transaction logs an RDS point-in-time restore replays: the changes since the last snapshot, on average half a
- * backup interval of them (the disaster strikes at a random moment of the cycle).
+ * backup interval of them (the disaster strikes at a random moment of the cycle), of this store's share of the change.
  */
-export function replayGb(w: Workload): number {
-  return (w.dataChangeGbPerDay * w.operations.backupIntervalHours) / 24 / 2;
+export function replayGb(w: Workload, store: Pick<Store, 'changeGbPerDay'>): number {
+  return (store.changeGbPerDay * w.operations.backupIntervalHours) / 24 / 2;
 }
 
 /**
- * Restoring the database from backups (backup & restore after a region loss; every strategy after corruption):
+ * Restoring a data store from backups (backup & restore after a region loss; every strategy after corruption):
  * - RDS: a fixed part (instance creation, engine recovery) plus the replay of the logs since the snapshot when
  *   point-in-time recovery is on; not linear in size, because the volume loads lazily from S3 afterwards.
  * - Aurora: the cluster restore (data is loaded before it is available; grows with size), then an instance is added.
  * - DynamoDB: a table restore that grows with size.
+ * The phases carry the store's name when the workload names its parts: the stores restore in parallel.
  */
-export function restoreDatabase(w: Workload, a: Assumptions, opts: { pointInTime?: boolean } = {}): Phase[] {
-  const { engine, storageGb } = w.database;
-  if (engine === 'none') return [];
+export function restoreDatabase(w: Workload, a: Assumptions, store: Store, opts: { pointInTime?: boolean } = {}): Phase[] {
+  const { engine, storageGb } = store;
   const f = restoreScale(storageGb);
-  if (engine === 'dynamodb') return [phase(a, 'restore', `restore DynamoDB table from backup copy (${storageGb} GB)`, 'data', [t('dynamodbRestoreMinutes', f)])];
+  const part = partField(store);
+  const name = store.named ? ` ${store.name}` : '';
+  if (engine === 'dynamodb') return [phase(a, 'restore', `restore DynamoDB table${name} from backup copy (${storageGb} GB)`, 'data', [t('dynamodbRestoreMinutes', f)], undefined, part)];
   if (isAurora(engine)) {
     return [
-      phase(a, 'restore', `restore Aurora cluster from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)]),
-      phase(a, 'restore', 'add a DB instance to the restored cluster', 'data', [t('auroraAddInstanceMinutes')]),
+      phase(a, 'restore', `restore Aurora cluster${name} from snapshot copy (${storageGb} GB)`, 'data', [t('auroraSnapshotRestoreMinutes', f)], undefined, part),
+      phase(a, 'restore', `add a DB instance to the restored cluster${name}`, 'data', [t('auroraAddInstanceMinutes')], undefined, part),
     ];
   }
   const pitr = opts.pointInTime ?? w.operations.pointInTimeRecovery;
-  const gb = pitr ? replayGb(w) : 0;
+  const gb = pitr ? replayGb(w, store) : 0;
   const round1 = Math.round(gb * 10) / 10;
   return [
     phase(
-      a, 'restore', pitr ? `restore RDS instance and replay ${round1} GB of logs` : 'restore RDS instance from snapshot', 'data',
-      pitr && gb > 0 ? [t('rdsSnapshotRestoreMinutes'), t('rdsLogReplayMinutesPerGb', gb)] : [t('rdsSnapshotRestoreMinutes')],
+      a, 'restore', pitr ? `restore RDS instance${name} and replay ${round1} GB of logs` : `restore RDS instance${name} from snapshot`, 'data',
+      pitr && gb > 0 ? [t('rdsSnapshotRestoreMinutes'), t('rdsLogReplayMinutesPerGb', gb)] : [t('rdsSnapshotRestoreMinutes')], undefined, part,
     ),
   ];
 }
 
-export function promoteDatabase(w: Workload, a: Assumptions, opts: { skip?: boolean; headless?: boolean } = {}): Phase[] {
-  const engine = w.database.engine;
-  if (engine === 'none' || engine === 'dynamodb' || opts.skip) return [];
-  if (isAurora(engine) && opts.headless) {
-    return [
-      phase(a, 'promote', 'add a DB instance to the headless Aurora secondary', 'data', [t('auroraAddInstanceMinutes')]),
-      phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')]),
-    ];
-  }
-  if (isAurora(engine)) return [phase(a, 'promote', 'promote Aurora global secondary to writer', 'data', [t('auroraGlobalFailoverMinutes')])];
-  return [phase(a, 'promote', 'promote RDS cross-region read replica', 'data', [t('rdsReplicaPromotionMinutes')])];
+/** Every store restored, in parallel (the slowest decides). */
+export function restoreStores(w: Workload, a: Assumptions, opts: { pointInTime?: boolean } = {}): Phase[] {
+  return w.stores.flatMap((s) => restoreDatabase(w, a, s, opts));
 }
 
-/** Launch the app servers from their AMIs and bootstrap them (backup & restore, pilot light). */
-export function launchServers(w: Workload, a: Assumptions): Phase {
-  return phase(a, 'launch', `launch ${w.compute.count} × ${w.compute.instanceType} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')]);
+/** Promoting a store's cross-region copy (Aurora global secondary, RDS read replica); DynamoDB global tables need none. */
+export function promoteDatabase(a: Assumptions, store: Store, opts: { skip?: boolean; headless?: boolean } = {}): Phase[] {
+  const engine = store.engine;
+  if (engine === 'dynamodb' || opts.skip) return [];
+  const part = partField(store);
+  const of = store.named ? ` (${store.name})` : '';
+  if (isAurora(engine) && opts.headless) {
+    return [
+      phase(a, 'promote', `add a DB instance to the headless Aurora secondary${of}`, 'data', [t('auroraAddInstanceMinutes')], undefined, part),
+      phase(a, 'promote', `promote Aurora global secondary to writer${of}`, 'data', [t('auroraGlobalFailoverMinutes')], undefined, part),
+    ];
+  }
+  if (isAurora(engine)) return [phase(a, 'promote', `promote Aurora global secondary to writer${of}`, 'data', [t('auroraGlobalFailoverMinutes')], undefined, part)];
+  return [phase(a, 'promote', `promote RDS cross-region read replica${of}`, 'data', [t('rdsReplicaPromotionMinutes')], undefined, part)];
+}
+
+/** Every store's copy promoted, in parallel (the slowest decides). `headless`: Aurora secondaries without an instance. */
+export function promoteStores(w: Workload, a: Assumptions, opts: { skip?: boolean; headless?: boolean } = {}): Phase[] {
+  return w.stores.flatMap((s) => promoteDatabase(a, s, { skip: opts.skip, headless: opts.headless && isAurora(s.engine) }));
+}
+
+/** Launch a tier's servers from their AMIs and bootstrap them (backup & restore, pilot light); tiers launch in parallel. */
+export function launchServers(a: Assumptions, tier: Tier): Phase {
+  const what = `${tier.count} × ${tier.instanceType}`;
+  return phase(a, 'launch', `launch ${tier.named ? `${tier.name}: ${what}` : what} and bootstrap`, 'compute', [t('ec2LaunchMinutes'), t('appBootstrapMinutes')], undefined, partField(tier));
+}
+
+/** Every tier launched, in parallel (the slowest decides). */
+export function launchTiers(w: Workload, a: Assumptions): Phase[] {
+  return w.tiers.map((tier) => launchServers(a, tier));
 }
 
 export function trafficShift(w: Workload, a: Assumptions): Phase {

@@ -9,7 +9,8 @@
 import type { Workload } from '../workload/validate';
 import type { AssumptionName, Assumptions } from '../model/assumptions';
 import { isAurora } from '../model/engines';
-import { phase, restoreDatabase, rpoSeconds, rpoSource, rtoSeconds, term as t, validate, type Phase, type RpoSource } from './phases';
+import { partField, type Store } from '../workload/parts';
+import { phase, restoreStores, rpoSeconds, rpoSource, rtoSeconds, term as t, validate, type Phase, type RpoSource } from './phases';
 
 export type ScenarioId = 'region-outage' | 'az-outage' | 'data-corruption';
 
@@ -30,45 +31,52 @@ export interface CorruptionFacts {
 export function azOutage(w: Workload, a: Assumptions): ScenarioPlan {
   const phases: Phase[] = [phase(a, 'detect', 'detect (ALB and database health checks)', 'serial', [t('detectAutomatedMinutes')])];
   const rpo: RpoSource[] = [];
-  const { engine, multiAz } = w.database;
   const notes: string[] = [];
   const none = { value: 0, low: 0, high: 0 };
-  if (isAurora(engine)) {
-    // Aurora UG "High availability for Amazon Aurora" [V]: with a replica in another AZ, "service is typically
-    // restored in less than 60 seconds"; a single-instance cluster must get a new instance in another AZ, created by
-    // hand ("make sure to manually create one or more new DB instances in another AZ"), typically in < 10 minutes.
-    // The cluster volume keeps six copies across three AZs, so no data is lost either way.
-    if (multiAz) phases.push(phase(a, 'promote', 'fail over to the Aurora replica in another AZ', 'data', [t('auroraReplicaFailoverSeconds')]));
-    else {
-      phases.push(phase(a, 'restore', 'create a new Aurora DB instance in another AZ (manual)', 'data', [t('auroraAddInstanceMinutes')]));
-      notes.push('the Aurora cluster has no replica in another AZ: add one (database.multiAz) to fail over in under a minute instead of creating an instance');
-    }
-    rpo.push(rpoSource(a, 'database', 'Aurora storage keeps six copies across three AZs', [], { ...none, what: 'Aurora storage is multi-AZ' }));
-  } else if (engine !== 'none' && engine !== 'dynamodb') {
-    if (multiAz) {
-      phases.push(phase(a, 'promote', 'RDS Multi-AZ failover', 'data', [t('rdsMultiAzFailoverMinutes')]));
-      rpo.push(rpoSource(a, 'database', 'synchronous Multi-AZ copy', [], { ...none, what: 'Multi-AZ: synchronous' }));
-    } else {
-      phases.push(phase(a, 'restore', 'restore the single-AZ RDS instance in another AZ', 'data', [t('singleAzRecoveryMinutes')]));
-      rpo.push(
-        w.operations.pointInTimeRecovery
-          ? rpoSource(a, 'database', 'point-in-time restore of a single-AZ instance to its latest restorable time', [t('pitrLogIntervalMinutes')])
-          : scheduledBackup(w, a, 'last scheduled backup of a single-AZ instance'),
-      );
-      notes.push('the database is single-AZ: set database.multiAz to fail over in about 2 minutes');
+  // Each store and each tier recovers on its own, in parallel: the slowest decides.
+  for (const s of w.stores) {
+    const { engine, multiAz } = s;
+    const part = partField(s);
+    const of = s.named ? ` (${s.name})` : '';
+    const the = s.named ? `${s.name}: the` : 'the';
+    if (isAurora(engine)) {
+      // Aurora UG "High availability for Amazon Aurora" [V]: with a replica in another AZ, "service is typically
+      // restored in less than 60 seconds"; a single-instance cluster must get a new instance in another AZ, created
+      // by hand ("make sure to manually create one or more new DB instances in another AZ"), typically in < 10
+      // minutes. The cluster volume keeps six copies across three AZs, so no data is lost either way.
+      if (multiAz) phases.push(phase(a, 'promote', `fail over to the Aurora replica in another AZ${of}`, 'data', [t('auroraReplicaFailoverSeconds')], undefined, part));
+      else {
+        phases.push(phase(a, 'restore', `create a new Aurora DB instance in another AZ (manual)${of}`, 'data', [t('auroraAddInstanceMinutes')], undefined, part));
+        notes.push(`${the} Aurora cluster has no replica in another AZ: add one (${s.field}.multiAz) to fail over in under a minute instead of creating an instance`);
+      }
+      rpo.push(rpoSource(a, s.name, 'Aurora storage keeps six copies across three AZs', [], { ...none, what: 'Aurora storage is multi-AZ' }, part.part));
+    } else if (engine !== 'dynamodb') {
+      if (multiAz) {
+        phases.push(phase(a, 'promote', `RDS Multi-AZ failover${of}`, 'data', [t('rdsMultiAzFailoverMinutes')], undefined, part));
+        rpo.push(rpoSource(a, s.name, 'synchronous Multi-AZ copy', [], { ...none, what: 'Multi-AZ: synchronous' }, part.part));
+      } else {
+        phases.push(phase(a, 'restore', `restore the single-AZ RDS instance in another AZ${of}`, 'data', [t('singleAzRecoveryMinutes')], undefined, part));
+        rpo.push(
+          w.operations.pointInTimeRecovery
+            ? rpoSource(a, s.name, 'point-in-time restore of a single-AZ instance to its latest restorable time', [t('pitrLogIntervalMinutes')], undefined, part.part)
+            : scheduledBackup(w, a, 'last scheduled backup of a single-AZ instance', s),
+        );
+        notes.push(`${the} database is single-AZ: set ${s.field}.multiAz to fail over in about 2 minutes`);
+      }
     }
   }
-  if (w.compute.count < 2) {
-    phases.push(phase(a, 'launch', 'Auto Scaling replaces the only server', 'compute', [t('asgReplaceMinutes')]));
-    notes.push('one app server: run at least two, in two AZs');
+  for (const tier of w.tiers) {
+    if (tier.count >= 2) continue;
+    phases.push(phase(a, 'launch', tier.named ? `Auto Scaling replaces the only ${tier.name} server` : 'Auto Scaling replaces the only server', 'compute', [t('asgReplaceMinutes')], undefined, partField(tier)));
+    notes.push(`one ${tier.named ? tier.name : 'app'} server: run at least two, in two AZs`);
   }
   return { phases, rpo, note: ['an AZ loss is handled inside the primary region; the DR strategy does not change it', ...notes].join('; ') };
 }
 
 /** Data lost to a scheduled backup: uniform over the backup cycle (the damage strikes at a random moment). */
-function scheduledBackup(w: Workload, a: Assumptions, mechanism: string): RpoSource {
+function scheduledBackup(w: Workload, a: Assumptions, mechanism: string, store: Store): RpoSource {
   const h = w.operations.backupIntervalHours;
-  return rpoSource(a, 'database', `${mechanism} (every ${h} h)`, [], { value: (h * 3600) / 2, low: 0, high: h * 3600, what: `operations.backupIntervalHours (${h} h)`, shape: 'uniform' });
+  return rpoSource(a, store.name, `${mechanism} (every ${h} h)`, [], { value: (h * 3600) / 2, low: 0, high: h * 3600, what: `operations.backupIntervalHours (${h} h)`, shape: 'uniform' }, partField(store).part);
 }
 
 /**
@@ -77,7 +85,8 @@ function scheduledBackup(w: Workload, a: Assumptions, mechanism: string): RpoSou
  * restore to any time in the retention period; DynamoDB to the selected "day:hour:minute:second"); the RDS 5-minute log
  * upload only limits the latest restorable time, which the damage is already older than when it is noticed. Without
  * it, the last scheduled backup: uniform over the backup cycle. Writes made after the damage and before the restore
- * must be re-applied by the application; they are not counted in the RPO.
+ * must be re-applied by the application; they are not counted in the RPO. With several stores, which one the damage
+ * hits is not known: every store is restored, in parallel, and the slowest restore (the worst store's loss) decides.
  */
 export function dataCorruption(w: Workload, a: Assumptions, strategy: CorruptionFacts): ScenarioPlan {
   const pitr = w.operations.pointInTimeRecovery;
@@ -88,22 +97,19 @@ export function dataCorruption(w: Workload, a: Assumptions, strategy: Corruption
   const phases: Phase[] = [
     phase(a, 'detect', 'notice the corruption or deletion', 'serial', [t('detectCorruptionMinutes')]),
     phase(a, 'decide', 'decide the restore point (manual)', 'serial', [t(strategy.decision)]),
-    ...restoreDatabase(w, a).map(relabel),
+    ...restoreStores(w, a).map(relabel),
     validate(a, 'validateBackupRestoreMinutes'),
   ];
-  const rpo: RpoSource[] = [];
-  const { engine } = w.database;
-  if (engine !== 'none') {
-    rpo.push(
-      pitr
-        ? rpoSource(a, 'database', 'point-in-time restore to the second before the damage (replicas copied it)', [t('pitrRestoreGranularitySeconds')])
-        : scheduledBackup(w, a, 'last scheduled backup before the damage; replicas copied it'),
-    );
-  }
+  const rpo: RpoSource[] = w.stores.map((s) =>
+    pitr
+      ? rpoSource(a, s.name, 'point-in-time restore to the second before the damage (replicas copied it)', [t('pitrRestoreGranularitySeconds')], undefined, partField(s).part)
+      : scheduledBackup(w, a, 'last scheduled backup before the damage; replicas copied it', s),
+  );
   const note = strategy.replicatesData
     ? 'replication copies the damage to the DR region(s): recovery comes from backups or point-in-time recovery'
     : 'recovery comes from backups or point-in-time recovery';
-  return { phases, rpo, note: engine === 'none' ? 'no database: restore objects from S3 versions' : note };
+  const several = w.stores.length > 1 ? '; the damaged store is not known in advance, so every store is restored in parallel and the slowest decides' : '';
+  return { phases, rpo, note: w.stores.length === 0 ? 'no database: restore objects from S3 versions' : note + several };
 }
 
 export function scenarioTimes(plan: ScenarioPlan): { rtoSeconds: number; rpoSeconds: number } {

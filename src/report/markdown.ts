@@ -5,7 +5,7 @@ import { frontierTable, mermaidFrontier } from './frontier';
 import { mdTable } from './markdown-table';
 import { ANNUAL_HEAD, annualLine, annualRows, scenarioCell } from './annual';
 import {
-  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, pricingLine, quantityText, recommended, regionsLine, RTO_FORMULA, rpoCell, rtoCell,
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, pricingLine, quantityText, recommended, regionsLine, RTO_FORMULA, partsSentence, runsText, rpoCell, rtoCell,
   scenarioNotes as scenarioNoteLines, sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 
@@ -72,10 +72,27 @@ export function mermaidRecovery(s: StrategyResult): string {
   for (const [b, title] of [['data', 'Data branch'], ['compute', 'Compute branch']] as const) {
     const phases = branch(b);
     if (!phases.length) continue;
-    lines.push(`    section ${title}`);
-    let chain = decided;
-    for (const p of phases) chain = [task(p.label, p.seconds, chain)];
-    ends.push(...chain);
+    // A branch of several parts: its shared phases first, then one section per part, the parts side by side.
+    const parts = [...new Set(phases.flatMap((p) => (p.part === undefined ? [] : [p.part])))];
+    if (parts.length < 2) {
+      lines.push(`    section ${title}`);
+      let chain = decided;
+      for (const p of phases) chain = [task(p.label, p.seconds, chain)];
+      ends.push(...chain);
+      continue;
+    }
+    let shared = decided;
+    const common = phases.filter((p) => p.part === undefined);
+    if (common.length) {
+      lines.push(`    section ${title}`);
+      for (const p of common) shared = [task(p.label, p.seconds, shared)];
+    }
+    for (const part of parts) {
+      lines.push(`    section ${taskName(`${title} - ${part}`)}`);
+      let chain = shared;
+      for (const p of phases.filter((x) => x.part === part)) chain = [task(p.label, p.seconds, chain)];
+      ends.push(...chain);
+    }
   }
   if (ends.length) prev = ends;
   serialSection('Shift traffic and validate', after);
@@ -96,7 +113,7 @@ export function mermaidRecovery(s: StrategyResult): string {
 function strategySection(s: StrategyResult): string {
   const phases = mdTable(
     ['Phase', 'Runs', 'Typical', 'Range', 'Assumptions'],
-    s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions.map((a) => `\`${a}\``), ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']),
+    s.phases.map((p) => [p.label, runsText(p, ''), formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions.map((a) => `\`${a}\``), ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']),
   );
   const rpo = s.rpoSources.map((x) => `- RPO of ${x.store}: typically **${formatDuration(x.seconds)}**, at most ${formatDuration(x.highSeconds)}: ${x.mechanism}`).join('\n');
   const notes = s.notes.map((n) => `> **Note:** ${n}`).join('\n>\n');
@@ -140,7 +157,7 @@ export function renderMarkdown(r: Report): string {
     '',
     comparisonTable(r),
     '',
-    `${verdictLine(r)} ${RTO_FORMULA}, drawn per sample.`,
+    `${verdictLine(r)} ${RTO_FORMULA}, drawn per sample.${partsSentence(r)}`,
     '',
     ...r.notes.flatMap((n) => [`> **Cost order:** ${n}`, '']),
     '## Expected annual cost',

@@ -1,5 +1,5 @@
 /** Words and figures shared by the table and Markdown renderers, so both show the same thing. */
-import type { NoDrResult, Report, StrategyResult } from '../advisor/types';
+import type { NoDrResult, PhaseResult, Report, StrategyResult } from '../advisor/types';
 import { formatCount, formatDuration, formatPct, formatUsd } from '../text/format';
 import type { LineItem } from '../advisor/price-lines';
 
@@ -127,6 +127,18 @@ export function valueWithUnit(value: number, unit: string): string {
 
 /** The RTO sum every strategy's phases follow (said once per report). */
 export const RTO_FORMULA = 'RTO = detect + decide + max(data branch, compute branch) + traffic shift + validate';
+
+/** What a report adds to the formula when the workload names several parts (nothing otherwise). */
+export function partsSentence(r: Pick<Report, 'strategies'>): string {
+  const parts = r.strategies.some((s) => s.phases.some((p) => p.part !== undefined));
+  return parts ? ' Within a branch, the data stores (and the tiers) recover in parallel after its shared phases: the slowest store and the slowest tier decide.' : '';
+}
+
+/** The "Runs" cell of a phase: in sequence, or its branch (and part) in parallel. */
+export function runsText(p: Pick<PhaseResult, 'branch' | 'part'>, parallel: string): string {
+  if (p.branch === 'serial') return 'in sequence';
+  return `${p.branch} branch${p.part !== undefined ? `, ${p.part}` : ''}${parallel}`;
+}
 
 /**
  * The disruption scenarios' notes, one line per scenario (the region outage, the default, has none): a note shared by

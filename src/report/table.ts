@@ -10,7 +10,7 @@ import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { annualLine, scenarioCell } from './annual';
 import {
-  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, RTO_FORMULA, scenarioNotes,
+  chanceCell, comparisonRows, confidenceText, costCell, meetsCell, monthlyCell, nameOf, pricingLine, quantityText, regionsLine, rpoCell, rtoCell, RTO_FORMULA, runsText, partsSentence, scenarioNotes,
   sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 import { asciiFrontier } from './frontier';
@@ -198,7 +198,7 @@ function explain(r: Report, c: ReturnType<typeof makeStyle>, width: number | und
   out.push(c.bold(`Primary region (${r.workload.regions.primary}): ${formatUsd(r.primaryMonthlyCost)}/month`));
   out.push(lineItemTable(r.primaryLineItems, width));
   out.push('', c.bold(`${r.noDr.name}: ${r.noDr.summary}`), `RTO P50 ${formatDuration(r.noDr.rtoSeconds)} (at ${confidenceText(r)} ${formatDuration(r.noDr.rto.atConfidence)}) · RPO 0: ${r.noDr.note}.`);
-  out.push('', `Recovery phases below: ${RTO_FORMULA}, drawn per sample; the workload RPO is the worst store per sample.`);
+  out.push('', `Recovery phases below: ${RTO_FORMULA}, drawn per sample; the workload RPO is the worst store per sample.${partsSentence(r)}`);
   for (const s of r.strategies) out.push(...explainStrategy(s, c, width));
   if (r.frontier.length) {
     out.push(c.bold(`Cost versus RTO at ${confidenceText(r)} confidence: strategies and variants`));
@@ -225,7 +225,7 @@ function explainStrategy(s: StrategyResult, c: ReturnType<typeof makeStyle>, wid
     `DR cost ${formatUsd(s.drMonthlyCost)}/month · RTO P50 ${formatDuration(s.rtoSeconds)} (${s.rtoCategory}; at ${pct} ${formatDuration(s.rto.atConfidence)}, P99 ${formatDuration(s.rto.p99)}; typical values sum to ${formatDuration(s.rtoTypicalSumSeconds)}, a reference only) · RPO P50 ${formatDuration(s.rpoSeconds)} (${s.rpoCategory}; at ${pct} ${formatDuration(s.rpo.atConfidence)})`,
   );
   out.push(lineItemTable(s.lineItems, width));
-  const phases = s.phases.map((p) => [p.label, p.branch === 'serial' ? 'in sequence' : `${p.branch} branch (parallel)`, formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
+  const phases = s.phases.map((p) => [p.label, runsText(p, ' (parallel)'), formatDuration(p.seconds), `${formatDuration(p.lowSeconds)}–${formatDuration(p.highSeconds)}`, [...p.assumptions, ...(p.fixed ? [p.fixed] : [])].join(' + ') || '—']);
   out.push(boxTable(['Recovery phase', 'Runs', 'Typical', 'Range', 'From'], phases, { color: false, width }));
   for (const r of s.rpoSources) out.push(`RPO ${r.store}: typically ${formatDuration(r.seconds)}, at most ${formatDuration(r.highSeconds)} — ${r.mechanism} (${[...r.assumptions, ...(r.fixed ? [r.fixed] : [])].join(' + ')})`);
   out.push(annualLine(s));

@@ -8,10 +8,11 @@
  * loss needs a writer promotion) or partitioned-write (each key has a home region: no promotion, more design effort).
  */
 import { InputError } from '../errors';
-import { decide, detect, phase, promoteDatabase, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, phase, promoteStores, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
 import { isAurora, isRelational } from '../model/engines';
-import { amiCopies, changeTransfer, computeFleet, databaseReplica, failback, loadBalancer, routing, s3Replica } from './components';
+import type { Tier } from '../workload/parts';
+import { amiCopies, failback, fleets, loadBalancer, replicas, routing, s3Replica, serverCount } from './components';
 import type { StrategyModel } from './types';
 
 /** Aurora global database: at most 10 secondary regions (current AWS limit; the seed document says 5). */
@@ -33,20 +34,20 @@ export const activeActive: StrategyModel = {
   build(w, a) {
     const { primary } = w.regions;
     const others = [w.regions.dr, ...w.regions.additional];
-    if (isAurora(w.database.engine) && others.length > AURORA_MAX_SECONDARY_REGIONS) {
+    const aurora = w.stores.filter((x) => isAurora(x.engine));
+    if (aurora.length && others.length > AURORA_MAX_SECONDARY_REGIONS) {
       throw new InputError(
         `regions.additional: an Aurora global database has at most ${AURORA_MAX_SECONDARY_REGIONS} secondary regions (got ${others.length}: ${others.join(', ')}); use fewer regions or DynamoDB global tables`,
       );
     }
     const n = others.length + 1;
-    const per = serversPerRegion(w.compute.count, n);
-    const multiAz = w.database.multiAz;
+    // Static stability per tier: each tier's survivors carry that tier's load.
+    const per = (tier: Tier) => serversPerRegion(tier.count, n);
     const lines = others.flatMap((r) => [
-      ...computeFleet(w, r, per, n === 2 ? 'App servers, full size' : `App servers, 1/${n - 1} of the load each`),
+      ...fleets(w, r, per, n === 2 ? 'App servers, full size' : `App servers, 1/${n - 1} of the load each`),
       ...amiCopies(w, r),
       ...loadBalancer(w, a, r),
-      ...databaseReplica(w, a, primary, r, { multiAz }),
-      ...changeTransfer(w, primary, r, 'Replication'),
+      ...replicas(w, a, primary, r, { followMultiAz: true }),
       ...s3Replica(w, a, primary, r, true),
     ]);
     // The replicated write I/O is billed once in the primary region per secondary; keep one line per secondary.
@@ -56,7 +57,7 @@ export const activeActive: StrategyModel = {
     const phases = [
       detect(w, a, true),
       decide(w, a, activeActive.decision, true),
-      ...promoteDatabase(w, a, { skip: partitioned }),
+      ...promoteStores(w, a, { skip: partitioned }),
       phase(a, 'scale', 'no scale-out (the surviving regions carry the load: static stability)', 'compute', []),
       trafficShift(w, a),
       validate(a, 'validateActiveActiveMinutes'),
@@ -65,21 +66,25 @@ export const activeActive: StrategyModel = {
       'health checks move traffic automatically: detection and decision are automated whatever `operations` says',
       'replication is not backup: corruption and deletions replicate too, so keep point-in-time recovery or periodic backups',
     ];
-    if (n > 2 && per < w.compute.count) {
+    const total = serverCount(w);
+    const perTotal = w.tiers.reduce((sum, x) => sum + per(x), 0);
+    if (n > 2 && perTotal < total) {
+      const each = w.tiers.length > 1 ? ` (${w.tiers.map((x) => `${x.name} ${per(x)}`).join(', ')})` : '';
       notes.push(
-        `static stability with ${n} regions: each region runs ${per} server${per === 1 ? '' : 's'} (${n} × ${per} = ${n * per} in all, so that any ${n - 1} carry the load); the primary region could shrink from ${w.compute.count} to ${per} too, which this DR cost does not count`,
+        `static stability with ${n} regions: each region runs ${perTotal} server${perTotal === 1 ? '' : 's'}${each} (${n} × ${perTotal} = ${n * perTotal} in all, so that any ${n - 1} carry the load); the primary region could shrink from ${total} to ${perTotal} too, which this DR cost does not count`,
       );
     }
-    if (isRelational(w.database.engine)) {
+    for (const s of w.stores.filter((x) => isRelational(x.engine))) {
+      const who = s.named ? `${s.name}: ` : '';
       notes.push(
-        multiAz
-          ? 'the database in each active region is Multi-AZ, like the primary (it serves traffic)'
-          : 'the database in each active region is single-AZ, like the primary: set database.multiAz for Multi-AZ in every region',
+        s.multiAz
+          ? `${who}the database in each active region is Multi-AZ, like the primary (it serves traffic)`
+          : `${who}the database in each active region is single-AZ, like the primary: set ${s.field}.multiAz for Multi-AZ in every region`,
       );
     }
     if (w.operations.detection === 'manual') notes.push('operations.detection is manual, but active-active relies on health checks to evacuate a region');
-    if (isAurora(w.database.engine) && !partitioned) notes.push('global-write with Aurora: losing the writer region needs a managed failover (writer promotion) before writes resume; reads continue');
-    if (isAurora(w.database.engine) && partitioned) notes.push('partitioned-write with Aurora needs one cluster per home region (or write forwarding); writes for the failed partition wait for its recovery');
+    if (aurora.length && !partitioned) notes.push('global-write with Aurora: losing the writer region needs a managed failover (writer promotion) before writes resume; reads continue');
+    if (aurora.length && partitioned) notes.push('partitioned-write with Aurora needs one cluster per home region (or write forwarding); writes for the failed partition wait for its recovery');
     return {
       lines,
       phases,

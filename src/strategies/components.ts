@@ -1,10 +1,12 @@
 /**
  * Building blocks shared by the strategy models: each returns the cost lines of one piece of infrastructure in one
- * region. Quantities only; prices are applied later in one place.
+ * region. Quantities only; prices are applied later in one place. A tier's or a store's lines name it when the
+ * workload names its parts (src/workload/parts.ts): `App servers (web, m5.large)`, `DynamoDB storage (sessions)`.
  */
 import type { Assumptions } from '../model/assumptions';
 import { isAurora, isRelational } from '../model/engines';
 import { DAYS_PER_MONTH, HOURS_PER_MONTH } from '../model/time';
+import { inPart, ofPart, partField, type Store, type Tier } from '../workload/parts';
 import type { Workload } from '../workload/validate';
 import type { CostLine, FailoverPlan } from './types';
 
@@ -12,28 +14,39 @@ import type { CostLine, FailoverPlan } from './types';
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 
-/** App servers and their EBS volumes. */
-export function computeFleet(w: Workload, region: string, count: number, label: string): CostLine[] {
-  const { instanceType, ebsGbPerInstance } = w.compute;
+/** A tier's app servers and their EBS volumes. */
+export function computeFleet(tier: Tier, region: string, count: number, label: string): CostLine[] {
+  const { instanceType, ebsGbPerInstance } = tier;
+  const part = partField(tier);
   const lines: CostLine[] = [
     {
-      component: `${label} (${instanceType})`,
+      component: `${label} (${inPart(tier, instanceType)})`,
       region,
       usage: `${count} × ${instanceType}, Linux on-demand, 730 h`,
       key: { service: 'ec2.instance', region, attrs: { instanceType } },
       hourlyQuantity: count,
+      ...part,
     },
   ];
   if (ebsGbPerInstance > 0) {
     lines.push({
-      component: `${label} EBS gp3 volumes`,
+      component: `${label} EBS gp3 volumes${ofPart(tier)}`,
       region,
       usage: `${count} × ${ebsGbPerInstance} GB gp3`,
       key: { service: 'ebs.gp3', region },
       monthlyQuantity: count * ebsGbPerInstance,
+      ...part,
     });
   }
   return lines;
+}
+
+/** Every tier's fleet, each sized by `count(tier)` (none for a tier sized 0). */
+export function fleets(w: Workload, region: string, count: (t: Tier) => number, label: string): CostLine[] {
+  return w.tiers.flatMap((t) => {
+    const n = count(t);
+    return n > 0 ? computeFleet(t, region, n, label) : [];
+  });
 }
 
 export function loadBalancer(w: Workload, a: Assumptions, region: string): CostLine[] {
@@ -51,99 +64,125 @@ export function loadBalancer(w: Workload, a: Assumptions, region: string): CostL
   ];
 }
 
-/** A running database instance (Aurora writer/secondary, RDS instance or replica) and its storage. */
-export function databaseInstance(w: Workload, region: string, role: string, opts: { multiAz?: boolean; instances?: number } = {}): CostLine[] {
-  if (!isRelational(w.database.engine)) return [];
-  const engine = w.database.engine;
-  const instanceClass = w.database.instanceClass!;
+/** A store's running database instance (Aurora writer/secondary, RDS instance or replica) and its storage. */
+export function databaseInstance(store: Store, region: string, role: string, opts: { multiAz?: boolean; instances?: number } = {}): CostLine[] {
+  if (!isRelational(store.engine)) return [];
+  const engine = store.engine;
+  const instanceClass = store.instanceClass!;
+  const part = partField(store);
   const aurora = isAurora(engine);
   // Aurora has no Multi-AZ instance price: Multi-AZ is a second (reader) instance. RDS Multi-AZ has its own price.
   const instances = opts.instances ?? (aurora && opts.multiAz ? 2 : 1);
   const deployment = !aurora && opts.multiAz ? 'multi-az' : 'single-az';
   return [
     {
-      component: `${role} (${instanceClass})`,
+      component: `${role} (${inPart(store, instanceClass)})`,
       region,
       usage: `${instances} × ${instanceClass}, ${engine}, ${deployment}, 730 h`,
       key: { service: 'rds.instance', region, attrs: { engine, instanceClass, deployment } },
       hourlyQuantity: instances,
+      ...part,
     },
     {
-      component: `${role} storage`,
+      component: `${role} storage${ofPart(store)}`,
       region,
-      usage: `${w.database.storageGb} GB ${aurora ? 'Aurora storage' : 'gp3'}`,
+      usage: `${store.storageGb} GB ${aurora ? 'Aurora storage' : 'gp3'}`,
       key: { service: 'rds.storage', region, attrs: { engine } },
-      monthlyQuantity: w.database.storageGb * (!aurora && opts.multiAz ? 2 : 1),
+      monthlyQuantity: store.storageGb * (!aurora && opts.multiAz ? 2 : 1),
+      ...part,
     },
   ];
 }
 
-/** DynamoDB table in the primary region: on-demand reads, writes and storage. */
-export function dynamoTable(w: Workload, region: string): CostLine[] {
-  if (w.database.engine !== 'dynamodb') return [];
-  const { writesPerSecond, readsPerSecond, storageGb } = w.database;
+/** A DynamoDB table in the primary region: on-demand reads, writes and storage. */
+export function dynamoTable(store: Store, region: string): CostLine[] {
+  if (store.engine !== 'dynamodb') return [];
+  const { writesPerSecond, readsPerSecond, storageGb } = store;
+  const part = partField(store);
   const lines: CostLine[] = [];
   if (writesPerSecond > 0)
-    lines.push({ component: 'DynamoDB writes (on-demand)', region, usage: `${writesPerSecond} WRU/s`, key: { service: 'dynamodb.write', region }, hourlyQuantity: writesPerSecond * 3600 });
+    lines.push({ component: `DynamoDB writes (${inPart(store, 'on-demand')})`, region, usage: `${writesPerSecond} WRU/s`, key: { service: 'dynamodb.write', region }, hourlyQuantity: writesPerSecond * 3600, ...part });
   if (readsPerSecond > 0)
-    lines.push({ component: 'DynamoDB reads (on-demand)', region, usage: `${readsPerSecond} RRU/s`, key: { service: 'dynamodb.read', region }, hourlyQuantity: readsPerSecond * 3600 });
-  lines.push({ component: 'DynamoDB storage', region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
+    lines.push({ component: `DynamoDB reads (${inPart(store, 'on-demand')})`, region, usage: `${readsPerSecond} RRU/s`, key: { service: 'dynamodb.read', region }, hourlyQuantity: readsPerSecond * 3600, ...part });
+  lines.push({ component: `DynamoDB storage${ofPart(store)}`, region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb, ...part });
   return lines;
 }
 
 /**
- * The database copy kept live in another region: Aurora global secondary, RDS cross-region replica, or a DynamoDB
+ * A store's copy kept live in another region: Aurora global secondary, RDS cross-region replica, or a DynamoDB
  * global-table replica. `multiAz`: the copy follows the primary's Multi-AZ setting (an active region of active-active
  * serves traffic, so it needs the same availability; Aurora: a second instance, RDS: a Multi-AZ read replica).
  * `headless`: an Aurora secondary cluster with no DB instance (storage and replication only; Aurora UG "Creating a
  * headless Aurora DB cluster in a secondary Region": "you're not charged for compute, only for storage").
  */
-export function databaseReplica(w: Workload, a: Assumptions, primary: string, region: string, opts: { multiAz?: boolean; headless?: boolean } = {}): CostLine[] {
-  const engine = w.database.engine;
-  if (engine === 'none') return [];
+export function databaseReplica(w: Workload, a: Assumptions, store: Store, primary: string, region: string, opts: { multiAz?: boolean; headless?: boolean } = {}): CostLine[] {
+  const engine = store.engine;
+  const part = partField(store);
   if (engine === 'dynamodb') {
-    const { writesPerSecond, storageGb } = w.database;
+    const { writesPerSecond, storageGb } = store;
     const lines: CostLine[] = [];
     if (writesPerSecond > 0)
       lines.push({
-        component: 'DynamoDB global table replicated writes',
+        component: `DynamoDB global table replicated writes${ofPart(store)}`,
         region,
         usage: `${writesPerSecond} rWRU/s replicated into ${region}`,
         key: { service: 'dynamodb.replicatedWrite', region },
         hourlyQuantity: writesPerSecond * 3600,
+        ...part,
       });
-    lines.push({ component: 'DynamoDB replica storage', region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb });
+    lines.push({ component: `DynamoDB replica storage${ofPart(store)}`, region, usage: `${storageGb} GB`, key: { service: 'dynamodb.storage', region }, monthlyQuantity: storageGb, ...part });
     return lines;
   }
   const aurora = isAurora(engine);
   const role = aurora ? (opts.headless ? 'Aurora headless global secondary' : 'Aurora global secondary') : 'RDS cross-region read replica';
-  let lines = databaseInstance(w, region, role, { multiAz: opts.multiAz });
+  let lines = databaseInstance(store, region, role, { multiAz: opts.multiAz });
   if (aurora && opts.headless) lines = lines.filter((l) => l.key.service !== 'rds.instance');
   if (aurora) {
-    const ios = (w.dataChangeGbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
+    const gbPerDay = store.changeGbPerDay;
+    const ios = (gbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
     lines.push({
-      component: 'Aurora global replicated write I/O',
+      component: `Aurora global replicated write I/O${ofPart(store)}`,
       region: primary,
-      usage: `${round(ios / 1e6, 1)}M write I/Os per month (${w.dataChangeGbPerDay} GB/day ÷ auroraWriteIoBytes)`,
+      usage: `${round(ios / 1e6, 1)}M write I/Os per month (${changeWords(w, store)} ÷ auroraWriteIoBytes)`,
       key: { service: 'rds.io', region: primary, attrs: { engine } },
       monthlyQuantity: ios,
       assumptions: ['auroraWriteIoBytes'],
+      ...part,
     });
   }
   return lines;
 }
 
-/** Inter-region transfer of the changed data (replication or incremental backup copies). */
-export function changeTransfer(w: Workload, from: string, to: string, what: string): CostLine[] {
-  const gb = w.dataChangeGbPerDay * DAYS_PER_MONTH;
-  if (gb <= 0 || w.database.engine === 'none') return [];
+/**
+ * Every store's live copy in `region`, each followed by the replication transfer of its changes there.
+ * `followMultiAz`: each copy follows its store's Multi-AZ setting (active-active); `headless`: Aurora copies keep no
+ * DB instance.
+ */
+export function replicas(w: Workload, a: Assumptions, primary: string, region: string, opts: { followMultiAz?: boolean; headless?: boolean } = {}): CostLine[] {
+  return w.stores.flatMap((s) => [
+    ...databaseReplica(w, a, s, primary, region, { multiAz: opts.followMultiAz ? s.multiAz : undefined, headless: opts.headless && isAurora(s.engine) }),
+    ...changeTransfer(w, s, primary, region, 'Replication'),
+  ]);
+}
+
+/** "24 GB/day" for a single store; "12 GB/day, orders' share of dataChangeGbPerDay 24" for a store of several. */
+function changeWords(w: Workload, store: Store): string {
+  if (w.stores.length <= 1) return `${store.changeGbPerDay} GB/day`;
+  return `${round(store.changeGbPerDay, 2)} GB/day, ${store.name}'s share of dataChangeGbPerDay ${w.dataChangeGbPerDay}`;
+}
+
+/** Inter-region transfer of a store's changed data (replication or incremental backup copies). */
+export function changeTransfer(w: Workload, store: Store, from: string, to: string, what: string): CostLine[] {
+  const gb = store.changeGbPerDay * DAYS_PER_MONTH;
+  if (gb <= 0) return [];
   return [
     {
-      component: `${what} transfer to ${to}`,
+      component: `${what} transfer to ${to}${ofPart(store)}`,
       region: from,
-      usage: `${round(gb, 1)} GB/month (${w.dataChangeGbPerDay} GB/day × 30.4)`,
+      usage: `${round(gb, 1)} GB/month (${changeWords(w, store)} × 30.4)`,
       key: { service: 'transfer.interRegion', region: from, attrs: { to } },
       monthlyQuantity: gb,
+      ...partField(store),
     },
   ];
 }
@@ -189,89 +228,101 @@ export function copiesPerMonth(w: Workload): number {
 }
 
 /**
- * Backups kept in the DR region (backup & restore), and the transfer of each copy:
+ * Backups kept in the DR region (backup & restore), and the transfer of each copy, per store:
  * - Aurora: "Aurora doesn't support incremental snapshot copying. Aurora DB cluster snapshot copies are always full
  *   copies" (Aurora UG, aurora-copy-snapshot [V]): every copy transfers the whole cluster, and every retained copy is
  *   a full copy;
  * - RDS: incremental snapshot copies (one full copy plus the changes kept), the changes transferred;
  * - DynamoDB: backup copies (one full plus the changes kept), the changes transferred.
- * DynamoDB point-in-time recovery protects against corruption in every strategy, so it is a primary-region line.
+ * Then every tier's AMIs. DynamoDB point-in-time recovery protects against corruption in every strategy, so it is a
+ * primary-region line.
  */
 export function backupCopies(w: Workload, a: Assumptions, primary: string, dr: string): CostLine[] {
   const lines: CostLine[] = [];
-  const { engine, storageGb } = w.database;
-  const incrementalGb = w.dataChangeGbPerDay * a.backupRetentionDays.value;
-  if (isAurora(engine)) {
-    const copies = auroraCopiesRetained(w, a);
-    const perMonth = copiesPerMonth(w);
-    lines.push({
-      component: 'Database backup copies (full Aurora snapshots)',
-      region: dr,
-      usage: `${copies} full copies × ${storageGb} GB (one per ${w.operations.backupIntervalHours} h over backupRetentionDays ${a.backupRetentionDays.value})`,
-      key: { service: 'rds.backup', region: dr, attrs: { engine } },
-      monthlyQuantity: copies * storageGb,
-      assumptions: ['backupRetentionDays'],
-    });
-    if (storageGb > 0)
+  for (const store of w.stores) {
+    const { engine, storageGb } = store;
+    const part = partField(store);
+    const incrementalGb = store.changeGbPerDay * a.backupRetentionDays.value;
+    if (isAurora(engine)) {
+      const copies = auroraCopiesRetained(w, a);
+      const perMonth = copiesPerMonth(w);
       lines.push({
-        component: `Backup copy transfer to ${dr} (full copies)`,
-        region: primary,
-        usage: `${round(perMonth * storageGb, 1)} GB/month (${round(perMonth, 2)} full copies × ${storageGb} GB)`,
-        key: { service: 'transfer.interRegion', region: primary, attrs: { to: dr } },
-        monthlyQuantity: perMonth * storageGb,
+        component: `Database backup copies (${inPart(store, 'full Aurora snapshots')})`,
+        region: dr,
+        usage: `${copies} full copies × ${storageGb} GB (one per ${w.operations.backupIntervalHours} h over backupRetentionDays ${a.backupRetentionDays.value})`,
+        key: { service: 'rds.backup', region: dr, attrs: { engine } },
+        monthlyQuantity: copies * storageGb,
+        assumptions: ['backupRetentionDays'],
+        ...part,
       });
-  } else if (isRelational(engine)) {
-    lines.push({
-      component: 'Database backup copies',
-      region: dr,
-      usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental (backupRetentionDays ${a.backupRetentionDays.value})`,
-      key: { service: 'rds.backup', region: dr, attrs: { engine } },
-      monthlyQuantity: storageGb + incrementalGb,
-      assumptions: ['backupRetentionDays'],
-    });
-    lines.push(...changeTransfer(w, primary, dr, 'Backup copy (incremental)'));
-  } else if (engine === 'dynamodb') {
-    lines.push({
-      component: 'DynamoDB backup copies',
-      region: dr,
-      usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental`,
-      key: { service: 'dynamodb.backup', region: dr },
-      monthlyQuantity: storageGb + incrementalGb,
-      assumptions: ['backupRetentionDays'],
-    });
-    lines.push(...changeTransfer(w, primary, dr, 'Backup copy (incremental)'));
+      if (storageGb > 0)
+        lines.push({
+          component: `Backup copy transfer to ${dr} (${inPart(store, 'full copies')})`,
+          region: primary,
+          usage: `${round(perMonth * storageGb, 1)} GB/month (${round(perMonth, 2)} full copies × ${storageGb} GB)`,
+          key: { service: 'transfer.interRegion', region: primary, attrs: { to: dr } },
+          monthlyQuantity: perMonth * storageGb,
+          ...part,
+        });
+    } else if (isRelational(engine)) {
+      lines.push({
+        component: `Database backup copies${ofPart(store)}`,
+        region: dr,
+        usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental (backupRetentionDays ${a.backupRetentionDays.value})`,
+        key: { service: 'rds.backup', region: dr, attrs: { engine } },
+        monthlyQuantity: storageGb + incrementalGb,
+        assumptions: ['backupRetentionDays'],
+        ...part,
+      });
+      lines.push(...changeTransfer(w, store, primary, dr, 'Backup copy (incremental)'));
+    } else {
+      lines.push({
+        component: `DynamoDB backup copies${ofPart(store)}`,
+        region: dr,
+        usage: `${storageGb} GB full + ${round(incrementalGb, 1)} GB incremental`,
+        key: { service: 'dynamodb.backup', region: dr },
+        monthlyQuantity: storageGb + incrementalGb,
+        assumptions: ['backupRetentionDays'],
+        ...part,
+      });
+      lines.push(...changeTransfer(w, store, primary, dr, 'Backup copy (incremental)'));
+    }
   }
   lines.push(...amiCopies(w, dr));
   return lines;
 }
 
 /** DynamoDB point-in-time recovery (primary region): the same in every strategy, since replication is not backup. */
-export function pointInTimeRecovery(w: Workload, region: string): CostLine[] {
-  if (w.database.engine !== 'dynamodb' || !w.operations.pointInTimeRecovery) return [];
+export function pointInTimeRecovery(w: Workload, store: Store, region: string): CostLine[] {
+  if (store.engine !== 'dynamodb' || !w.operations.pointInTimeRecovery) return [];
   return [
     {
-      component: 'DynamoDB point-in-time recovery',
+      component: `DynamoDB point-in-time recovery${ofPart(store)}`,
       region,
-      usage: `${w.database.storageGb} GB continuous backups (operations.pointInTimeRecovery)`,
+      usage: `${store.storageGb} GB continuous backups (operations.pointInTimeRecovery)`,
       key: { service: 'dynamodb.pitr', region },
-      monthlyQuantity: w.database.storageGb,
+      monthlyQuantity: store.storageGb,
+      ...partField(store),
     },
   ];
 }
 
-/** EBS snapshots / AMIs of the app servers kept in the DR region so servers can be launched there. */
+/** EBS snapshots / AMIs of every tier's servers kept in `region` so servers can be launched there. */
 export function amiCopies(w: Workload, region: string): CostLine[] {
-  const gb = w.compute.count * w.compute.ebsGbPerInstance;
-  if (gb <= 0) return [];
-  return [
-    {
-      component: 'AMI and EBS snapshot copies',
-      region,
-      usage: `${gb} GB (${w.compute.count} × ${w.compute.ebsGbPerInstance} GB, full-size, conservative)`,
-      key: { service: 'ebs.snapshot', region },
-      monthlyQuantity: gb,
-    },
-  ];
+  return w.tiers.flatMap((tier): CostLine[] => {
+    const gb = tier.count * tier.ebsGbPerInstance;
+    if (gb <= 0) return [];
+    return [
+      {
+        component: `AMI and EBS snapshot copies${ofPart(tier)}`,
+        region,
+        usage: `${gb} GB (${tier.count} × ${tier.ebsGbPerInstance} GB, full-size, conservative)`,
+        key: { service: 'ebs.snapshot', region },
+        monthlyQuantity: gb,
+        ...partField(tier),
+      },
+    ];
+  });
 }
 
 /** The routing layer that moves traffic: Route 53 health checks, or Global Accelerator. */
@@ -308,8 +359,8 @@ export function routing(w: Workload, a: Assumptions, regions: readonly string[],
 }
 
 /** The servers a failover launches in `region` (backup & restore, pilot light, a warm standby's gap), as a month of them. */
-export function launchedFleet(w: Workload, region: string, count: number, label: string): CostLine[] {
-  return count > 0 ? computeFleet(w, region, count, label) : [];
+export function launchedFleet(tier: Tier, region: string, count: number, label: string): CostLine[] {
+  return count > 0 ? computeFleet(tier, region, count, label) : [];
 }
 
 /**
@@ -319,10 +370,13 @@ export function launchedFleet(w: Workload, region: string, count: number, label:
  * region. Transfer priced from the DR region to the primary.
  */
 export function failback(w: Workload, a: Assumptions, from: string, to: string, opts: { restoredTable?: boolean } = {}): Pick<FailoverPlan, 'reseedGb' | 'reseedGbPerHour' | 'reseedLine'> {
-  const { engine, storageGb } = w.database;
-  const relational = isRelational(engine);
-  const reseedGb = relational || (engine === 'dynamodb' && opts.restoredTable) ? storageGb : 0;
-  const perHour = (engine === 'dynamodb' && !opts.restoredTable ? w.dataChangeGbPerDay / 24 : 0) + (w.objectStorage.storageGb * a.s3MonthlyChangeShare.value) / HOURS_PER_MONTH;
+  let reseedGb = 0;
+  let tables = 0;
+  for (const s of w.stores) {
+    if (isRelational(s.engine) || opts.restoredTable) reseedGb += s.storageGb;
+    else tables += s.changeGbPerDay / 24;
+  }
+  const perHour = tables + (w.objectStorage.storageGb * a.s3MonthlyChangeShare.value) / HOURS_PER_MONTH;
   return {
     reseedGb,
     reseedGbPerHour: perHour,
@@ -342,4 +396,9 @@ export function capacityRiskNote(a: Assumptions, launched: number, region: strin
   return [
     `capacity risk: ${launched} instances launch in ${region} at failover, when other workloads fail into the same region; On-Demand Capacity Reservations remove the risk (REL13-BP02; see the warm standby with capacity reservations variant)`,
   ];
+}
+
+/** Servers in the primary region, every tier together. */
+export function serverCount(w: Workload): number {
+  return w.tiers.reduce((n, t) => n + t.count, 0);
 }

@@ -4,11 +4,11 @@
  * (AWS Resilience Hub recognises "an Amazon Aurora global database with a headless secondary cluster"); the failover
  * then adds an instance before the promotion.
  */
-import { decide, detect, launchServers, phase, promoteDatabase, term as t, trafficShift, validate } from '../recovery/phases';
+import { decide, detect, launchTiers, phase, promoteStores, term as t, trafficShift, validate } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
 import { isAurora } from '../model/engines';
 import { formatDuration } from '../model/time';
-import { amiCopies, capacityRiskNote, changeTransfer, databaseInstance, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from './components';
+import { amiCopies, capacityRiskNote, databaseInstance, failback, launchedFleet, loadBalancer, replicas, routing, s3Replica, serverCount } from './components';
 import type { StrategyModel } from './types';
 
 /** The manual part of an RTO, for the note that says where the time goes (typical values). */
@@ -28,10 +28,10 @@ export function pilotLightModel(opts: { headless?: boolean; id?: string; name?: 
     headlineNote: !opts.id,
     build(w, a) {
       const { primary, dr } = w.regions;
-      const headless = Boolean(opts.headless) && isAurora(w.database.engine);
+      const aurora = w.stores.filter((x) => isAurora(x.engine));
+      const headless = Boolean(opts.headless) && aurora.length > 0;
       const lines = [
-        ...databaseReplica(w, a, primary, dr, { headless }),
-        ...changeTransfer(w, primary, dr, 'Replication'),
+        ...replicas(w, a, primary, dr, { headless }),
         ...s3Replica(w, a, primary, dr, true),
         ...amiCopies(w, dr),
         ...routing(w, a, [primary, dr], { healthChecks: true }),
@@ -39,28 +39,32 @@ export function pilotLightModel(opts: { headless?: boolean; id?: string; name?: 
       const phases = [
         detect(w, a),
         decide(w, a, model.decision),
-        ...promoteDatabase(w, a, { headless }),
+        ...promoteStores(w, a, { headless }),
         phase(a, 'provision', 'deploy non-core infrastructure', 'compute', [t('provisionNonCoreMinutes')]),
-        launchServers(w, a),
+        ...launchTiers(w, a),
         trafficShift(w, a),
         validate(a, 'validatePilotLightMinutes'),
       ];
       const notes: string[] = [];
       if (w.operations.detection === 'manual' || w.operations.failoverDecision === 'manual') notes.push(manualNote(phases, 'tens of minutes'));
       if (opts.headless && !headless) notes.push('a headless secondary is an Aurora option: for this engine the plan is the same as Pilot Light');
-      if (headless) notes.push('the headless secondary has no DB instance: the failover first adds one (minutes), then promotes the cluster');
-      notes.push(...capacityRiskNote(a, w.compute.count, dr));
+      if (headless) {
+        const which = w.stores.length > 1 ? ` (${aurora.map((x) => x.name).join(', ')}; the other stores replicate as in Pilot Light)` : '';
+        notes.push(`the headless secondary has no DB instance${which}: the failover first adds one (minutes), then promotes the cluster`);
+      }
+      const servers = serverCount(w);
+      notes.push(...capacityRiskNote(a, servers, dr));
       return {
         lines,
         phases,
         rpo: replicationRpo(w, a),
         notes,
-        launched: w.compute.count,
+        launched: servers,
         failover: {
           runLines: [
-            ...launchedFleet(w, dr, w.compute.count, 'Launched app servers'),
+            ...w.tiers.flatMap((x) => launchedFleet(x, dr, x.count, 'Launched app servers')),
             ...loadBalancer(w, a, dr),
-            ...(headless ? databaseInstance(w, dr, 'Instance added to the headless secondary').filter((l) => l.key.service === 'rds.instance') : []),
+            ...(headless ? aurora.flatMap((x) => databaseInstance(x, dr, 'Instance added to the headless secondary').filter((l) => l.key.service === 'rds.instance')) : []),
           ],
           ...failback(w, a, dr, primary),
         },

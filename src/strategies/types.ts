@@ -20,6 +20,9 @@ export interface CostLine {
   monthlyQuantity?: number;
   /** Named usage assumptions behind the quantity (listed by --explain). */
   assumptions?: AssumptionName[];
+  /** The tier or data store this line belongs to, when the workload names its parts (list form); shared lines
+   * (load balancer, routing, S3, DRS replication servers) have none. */
+  part?: string;
 }
 
 /**
@@ -46,7 +49,8 @@ export interface StrategyPlan {
   notes: string[];
   /** Per-event costs of a failover; none for a strategy that adds nothing when it fails over. */
   failover?: FailoverPlan;
-  /** Average share of the traffic served while the `ramp` phases run (warm standby scaling out); 0 when none. */
+  /** Average share of the traffic served while the `ramp` phases run (warm standby scaling out); 0 when none. With
+   * several tiers scaling out, the least served one's share (the service runs at the pace of its slowest tier). */
   rampServed?: number;
   /** Instances launched in the DR region at failover (for the capacity-risk flag). */
   launched?: number;

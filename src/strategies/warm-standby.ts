@@ -4,10 +4,11 @@
  * gap between the standby and the full fleet; while it runs, the standby already serves its share of the traffic,
  * which the expected loss counts (served fraction = capacity / full, cycle by cycle).
  */
-import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validateFor } from '../recovery/phases';
+import { decide, detect, phase, promoteStores, term as t, trafficShift, validateFor } from '../recovery/phases';
 import { replicationRpo } from '../recovery/rpo';
 import type { Assumptions } from '../model/assumptions';
-import { amiCopies, capacityRiskNote, changeTransfer, computeFleet, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from './components';
+import { inPart, partField } from '../workload/parts';
+import { amiCopies, capacityRiskNote, computeFleet, failback, launchedFleet, loadBalancer, replicas, routing, s3Replica, serverCount } from './components';
 import { manualNote } from './pilot-light';
 import type { CostLine, StrategyModel } from './types';
 
@@ -44,47 +45,54 @@ export function warmStandbyModel(opts: { capacity?: number; id?: string; name?: 
     build(w, a) {
       const { primary, dr } = w.regions;
       const cap = opts.capacity ?? w.operations.warmStandbyCapacity;
-      const n = w.compute.count;
-      const standby = standbyCount(n, cap);
-      const gap = Math.max(0, n - standby);
-      const reservation: CostLine[] =
-        opts.reserveGap && gap > 0
-          ? [
-              {
-                component: `On-Demand Capacity Reservations (${w.compute.instanceType}, the scale-out gap)`,
-                region: dr,
-                usage: `${gap} × ${w.compute.instanceType} reserved, billed at the On-Demand rate whether used or not, 730 h`,
-                key: { service: 'ec2.instance', region: dr, attrs: { instanceType: w.compute.instanceType } },
-                hourlyQuantity: gap,
-              },
-            ]
-          : [];
+      // Each tier keeps its own standby share (at least one server) and scales out on its own, in parallel.
+      const tiers = w.tiers.map((tier) => {
+        const standby = standbyCount(tier.count, cap);
+        return { tier, standby, gap: Math.max(0, tier.count - standby), ...scaleOut(a, standby, tier.count) };
+      });
+      const reservation: CostLine[] = opts.reserveGap
+        ? tiers
+            .filter((x) => x.gap > 0)
+            .map(({ tier, gap }) => ({
+              component: `On-Demand Capacity Reservations (${inPart(tier, tier.instanceType)}, the scale-out gap)`,
+              region: dr,
+              usage: `${gap} × ${tier.instanceType} reserved, billed at the On-Demand rate whether used or not, 730 h`,
+              key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: tier.instanceType } },
+              hourlyQuantity: gap,
+              ...partField(tier),
+            }))
+        : [];
       const lines = [
-        ...databaseReplica(w, a, primary, dr),
-        ...changeTransfer(w, primary, dr, 'Replication'),
+        ...replicas(w, a, primary, dr),
         ...s3Replica(w, a, primary, dr, true),
         ...amiCopies(w, dr),
-        ...computeFleet(w, dr, standby, 'Standby app servers'),
+        ...tiers.flatMap((x) => computeFleet(x.tier, dr, x.standby, 'Standby app servers')),
         ...reservation,
         ...loadBalancer(w, a, dr),
         ...routing(w, a, [primary, dr], { healthChecks: true }),
       ];
-      const { cycles, served } = scaleOut(a, standby, n);
-      const label =
-        gap === 0
-          ? 'no scale-out (standby at full capacity)'
-          : `scale out from ${standby} to ${n} servers (${cycles} Auto Scaling cycle${cycles === 1 ? '' : 's'}; ${Math.round(served * 100)}% of the traffic served meanwhile)`;
+      const scalePhases = tiers.map(({ tier, standby, gap, cycles, served }) => {
+        const what = tier.named ? `${tier.name} ` : '';
+        const label =
+          gap === 0
+            ? `no scale-out${tier.named ? ` of ${tier.name}` : ''} (standby at full capacity)`
+            : `scale out ${what}from ${standby} to ${tier.count} servers (${cycles} Auto Scaling cycle${cycles === 1 ? '' : 's'}; ${Math.round(served * 100)}% of the traffic served meanwhile)`;
+        return phase(a, 'scale', label, 'compute', gap === 0 ? [] : [t('warmStandbyScaleOutMinutes', cycles)], undefined, { ramp: gap > 0, ...partField(tier) });
+      });
       const phases = [
         detect(w, a),
         decide(w, a, model.decision),
-        ...promoteDatabase(w, a),
-        phase(a, 'scale', label, 'compute', gap === 0 ? [] : [t('warmStandbyScaleOutMinutes', cycles)], undefined, { ramp: gap > 0 }),
+        ...promoteStores(w, a),
+        ...scalePhases,
         trafficShift(w, a),
         validateFor(w, a, 'validateWarmStandbyMinutes'),
       ];
+      const gap = tiers.reduce((n, x) => n + x.gap, 0);
+      const ramping = tiers.filter((x) => x.gap > 0);
       const notes: string[] = [];
       if (w.operations.detection === 'manual' || w.operations.failoverDecision === 'manual') notes.push(manualNote(phases, 'minutes'));
       if (gap === 0) {
+        const n = serverCount(w);
         notes.push(
           `with ${n} server${n === 1 ? '' : 's'}, a standby at ${Math.round(cap * 100)}% runs the full fleet: this warm standby is a hot standby (static stability, no scale-out), and costs about what a two-region active-active does`,
         );
@@ -94,9 +102,10 @@ export function warmStandbyModel(opts: { capacity?: number; id?: string; name?: 
         phases,
         rpo: replicationRpo(w, a),
         notes,
-        rampServed: gap > 0 ? served : 0,
+        // The service runs at the pace of its slowest tier: the least served share of the tiers that scale out.
+        rampServed: ramping.length ? Math.min(...ramping.map((x) => x.served)) : 0,
         launched: gap,
-        failover: { runLines: launchedFleet(w, dr, gap, 'Scaled-out app servers'), ...failback(w, a, dr, primary) },
+        failover: { runLines: tiers.flatMap((x) => launchedFleet(x.tier, dr, x.gap, 'Scaled-out app servers')), ...failback(w, a, dr, primary) },
       };
     },
   };

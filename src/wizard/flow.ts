@@ -6,7 +6,7 @@
 import type { Report } from '../advisor/types';
 import { STRATEGY_IDS, type StrategyId } from '../model/strategies';
 import { renderTemplate } from '../workload/template';
-import { validateWorkload, type Workload } from '../workload/validate';
+import { documentOf, validateWorkload, type Workload } from '../workload/validate';
 import { overwrite, Q, text } from './messages';
 import type { Prompt } from './prompt';
 import { askWorkload, type Catalog, type Draft } from './steps';
@@ -94,8 +94,8 @@ export function checkFileName(answer: string, files: WizardFiles): true | string
 
 /** The saved file: commented like `dr-advisor init`'s template, and always a valid workload. */
 export function workloadFileText(workload: Workload, file: string): string {
-  const valid = validateWorkload(workload, 'wizard');
-  return renderTemplate(valid, text.fileHeader(file));
+  const valid = validateWorkload(documentOf(workload), 'wizard');
+  return renderTemplate(documentOf(valid), text.fileHeader(file));
 }
 
 /** A shell-safe `check` command line for the saved file. */

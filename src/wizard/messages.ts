@@ -18,6 +18,7 @@ export const Q = {
   storageGb: { message: 'Database size (GB)', help: 'storage to back up or replicate' },
   writesPerSecond: { message: 'DynamoDB writes per second', help: 'average write request units per second (replicated writes)' },
   readsPerSecond: { message: 'DynamoDB reads per second', help: 'average read request units per second' },
+  otherParts: { message: 'Other parts, kept as in the file', help: 'the wizard asks about the first tier and data store; edit the file for the others' },
   objectStorageGb: { message: 'Object storage (S3 GB)', help: '0 if none' },
   dataChangeGbPerDay: { message: 'Data changed per day (GB)', help: 'drives replication and backup transfer' },
   operations: { message: 'Failure detection and failover decision', help: 'automation turns tens of minutes into minutes' },

@@ -4,12 +4,17 @@
  * (REGIONS, DB_ENGINES, the price catalog) and every typed answer is checked by `validateWorkload` itself, so the
  * wizard cannot accept what a workload file would reject, and its messages are the file's messages.
  * Pure apart from the prompt: no I/O here.
+ *
+ * A workload of several parts (issue 14): the wizard asks about one tier and one data store, the first of each list
+ * (its questions name the part), and keeps every other part as the file has it; the review lists them, and the saved
+ * file holds them all.
  */
 import { InputError } from '../errors';
 import { REGIONS, regionInfo } from '../model/regions';
 import { DB_ENGINES, type DbEngine } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from '../workload/schema';
 import { nearest } from '../text/suggest';
+import { IMPLICIT_STORE } from '../workload/parts';
 import { checkCatalog, normalizeWorkload, validateWorkload, type Workload } from '../workload/validate';
 import { ENGINE_LABELS, NONE_WORDS, OPERATIONS, Q, text, type QuestionText } from './messages';
 import { GoBack, type Prompt, type SelectQuestion, type Validate } from './prompt';
@@ -23,6 +28,39 @@ export interface Catalog {
 /** A valid workload with the schema's defaults, but not yet the defaults that follow other fields (the DR region,
  * the DB class, events per year): those are derived again from the final answers, not frozen from the pre-fill. */
 export type Draft = ParsedWorkload;
+
+type TierDraft = Exclude<Draft['compute'], unknown[]>;
+type StoreDraft = Exclude<Draft['database'], unknown[]>;
+
+/** The tier the wizard asks about: the only one, or the first of the list (the others are kept as they are). */
+export function tierOf(d: Draft): TierDraft {
+  return Array.isArray(d.compute) ? d.compute[0] : d.compute;
+}
+
+/** The data store the wizard asks about: the only one, or the first of the list; none for an empty list. */
+export function storeOf(d: Draft): StoreDraft | undefined {
+  return Array.isArray(d.database) ? d.database[0] : d.database;
+}
+
+const engineOf = (d: Draft): DbEngine => storeOf(d)?.engine ?? 'none';
+
+/** ` (web)` after a question about a named part, nothing for the single form. */
+function partTag(list: unknown, first: { name?: string } | undefined): string {
+  return Array.isArray(list) && first?.name ? ` (${first.name})` : '';
+}
+const tierTag = (d: Draft) => partTag(d.compute, tierOf(d) as { name?: string });
+const storeTag = (d: Draft) => partTag(d.database, storeOf(d) as { name?: string } | undefined);
+/** A question about the asked tier or store, naming it when the workload names its parts. */
+const about = (q: QuestionText, tag: string): QuestionText => (tag ? { ...q, message: `${q.message}${tag}` } : q);
+
+/** The parts the wizard does not ask about (the second tier on, the second store on), as the review lists them. */
+export function otherParts(d: Draft): string[] {
+  const tiers = Array.isArray(d.compute) ? d.compute.slice(1).map((t) => `${t.name}: ${t.count} × ${t.instanceType}`) : [];
+  const stores = Array.isArray(d.database)
+    ? d.database.slice(1).map((x) => `${x.name}: ${ENGINE_LABELS[x.engine]}, ${x.storageGb} GB`)
+    : [];
+  return [...tiers, ...stores];
+}
 
 export interface WizardContext {
   /** The workload so far: always valid, starting from the pre-filled one. */
@@ -44,6 +82,8 @@ export interface Step {
   applies?(doc: Draft): boolean;
   /** Questions asked again after this one is changed at the review, because their answers depend on it. */
   then?: readonly string[];
+  /** Listed at the review only, never asked in the flow (the parts the wizard keeps as the file has them). */
+  reviewOnly?: boolean;
 }
 
 /** The label validation messages are given under (stripped before they are shown). */
@@ -151,53 +191,69 @@ export const askDrRegion: StepFn = async (ctx, prompt) => {
 
 export const askInstanceType: StepFn = async (ctx, prompt) => {
   const set = (d: Draft, v: string) => {
-    d.compute.instanceType = v.trim();
+    tierOf(d).instanceType = v.trim();
   };
-  const v = await askCatalogName(prompt, Q.instanceType, ctx.catalog.instanceTypes, ctx.doc.compute.instanceType, (t) => check(ctx.doc, (d) => set(d, t)));
+  const q = about(Q.instanceType, tierTag(ctx.doc));
+  const v = await askCatalogName(prompt, q, ctx.catalog.instanceTypes, tierOf(ctx.doc).instanceType, (t) => check(ctx.doc, (d) => set(d, t)));
   ctx.doc = update(ctx.doc, (d) => set(d, v));
 };
 
-export const askCount: StepFn = askNumber(Q.count, (w) => w.compute.count, (d, v) => {
-  d.compute.count = v;
-});
+export const askCount: StepFn = (ctx, prompt) =>
+  askNumber(about(Q.count, tierTag(ctx.doc)), (w) => tierOf(w).count, (d, v) => {
+    tierOf(d).count = v;
+  })(ctx, prompt);
 
 export const askEngine: StepFn = async (ctx, prompt) => {
-  const choices = DB_ENGINES.map((e) => ({ value: e, name: ENGINE_LABELS[e] }));
-  const engine = await prompt.select<DbEngine>({ ...Q.engine, choices, default: ctx.doc.database.engine });
+  const list = Array.isArray(ctx.doc.database) ? ctx.doc.database : undefined;
+  // In a list, a store has an engine: `none` is offered only to drop the list's only store.
+  const engines = list && list.length > 1 ? DB_ENGINES.filter((e) => e !== 'none') : DB_ENGINES;
+  const choices = engines.map((e) => ({ value: e, name: ENGINE_LABELS[e] }));
+  const engine = await prompt.select<DbEngine>({ ...about(Q.engine, storeTag(ctx.doc)), choices, default: engineOf(ctx.doc) });
   ctx.doc = update(ctx.doc, (d) => {
-    d.database.engine = engine;
+    if (Array.isArray(d.database)) {
+      if (engine === 'none') {
+        d.database = [];
+        return;
+      }
+      if (d.database.length === 0) d.database = [{ name: IMPLICIT_STORE, engine, storageGb: 100, multiAz: false, writesPerSecond: 0, readsPerSecond: 0 }];
+    }
+    const store = storeOf(d)!;
+    store.engine = engine as StoreDraft['engine'];
     // The class is kept only if it exists for the new engine; otherwise validation fills the engine's default.
-    const cls = d.database.instanceClass;
+    const cls = store.instanceClass;
     if (engine === 'dynamodb' || engine === 'none' || (cls && !ctx.catalog.dbClasses(engine).includes(cls) && ctx.catalog.dbClasses(engine).length)) {
-      delete d.database.instanceClass;
+      delete store.instanceClass;
     }
   });
 };
 
-const isRelational = (doc: Draft) => doc.database.engine !== 'none' && doc.database.engine !== 'dynamodb';
-const isDynamo = (doc: Draft) => doc.database.engine === 'dynamodb';
+const isRelational = (doc: Draft) => engineOf(doc) !== 'none' && engineOf(doc) !== 'dynamodb';
+const isDynamo = (doc: Draft) => engineOf(doc) === 'dynamodb';
 
-/** The database's instance class (RDS/Aurora only). */
+/** The asked store's instance class (RDS/Aurora only). */
 export const askDbClass: StepFn = async (ctx, prompt) => {
-  const engine = ctx.doc.database.engine;
+  const engine = engineOf(ctx.doc);
   const set = (d: Draft, v: string) => {
-    d.database.instanceClass = v.trim();
+    storeOf(d)!.instanceClass = v.trim();
   };
-  const cls = await askCatalogName(prompt, Q.instanceClass, ctx.catalog.dbClasses(engine), view(ctx.doc).database.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
+  const q = about(Q.instanceClass, storeTag(ctx.doc));
+  const cls = await askCatalogName(prompt, q, ctx.catalog.dbClasses(engine), view(ctx.doc).stores[0]?.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
   ctx.doc = update(ctx.doc, (d) => set(d, cls));
 };
 
-export const askStorageGb: StepFn = askNumber(Q.storageGb, (w) => w.database.storageGb, (d, v) => {
-  d.database.storageGb = v;
-});
+/** A number of the asked store. */
+const askStoreNumber = (q: QuestionText, key: 'storageGb' | 'writesPerSecond' | 'readsPerSecond'): StepFn =>
+  (ctx, prompt) =>
+    askNumber(about(q, storeTag(ctx.doc)), (w) => storeOf(w)![key], (d, v) => {
+      storeOf(d)![key] = v;
+    })(ctx, prompt);
 
-export const askWrites: StepFn = askNumber(Q.writesPerSecond, (w) => w.database.writesPerSecond, (d, v) => {
-  d.database.writesPerSecond = v;
-});
+export const askStorageGb: StepFn = askStoreNumber(Q.storageGb, 'storageGb');
+export const askWrites: StepFn = askStoreNumber(Q.writesPerSecond, 'writesPerSecond');
+export const askReads: StepFn = askStoreNumber(Q.readsPerSecond, 'readsPerSecond');
 
-export const askReads: StepFn = askNumber(Q.readsPerSecond, (w) => w.database.readsPerSecond, (d, v) => {
-  d.database.readsPerSecond = v;
-});
+/** The review's line for the parts the wizard does not ask about: picking it changes nothing (edit the file for them). */
+const keepOthers: StepFn = async () => {};
 
 export const askObjectStorage: StepFn = askNumber(Q.objectStorageGb, (w) => w.objectStorage.storageGb, (d, v) => {
   d.objectStorage.storageGb = v;
@@ -243,13 +299,14 @@ export const STEPS: readonly Step[] = [
   { id: 'name', q: Q.name, ask: askName, answer: (d) => d.name },
   { id: 'primaryRegion', q: Q.primaryRegion, ask: askPrimaryRegion, answer: (d) => d.regions.primary, then: ['drRegion'] },
   { id: 'drRegion', q: Q.drRegion, ask: askDrRegion, answer: (d) => view(d).regions.dr },
-  { id: 'instanceType', q: Q.instanceType, ask: askInstanceType, answer: (d) => d.compute.instanceType },
-  { id: 'count', q: Q.count, ask: askCount, answer: (d) => String(d.compute.count) },
-  { id: 'engine', q: Q.engine, ask: askEngine, answer: (d) => ENGINE_LABELS[d.database.engine], then: ['instanceClass', 'storageGb', 'writesPerSecond', 'readsPerSecond'] },
-  { id: 'instanceClass', q: Q.instanceClass, ask: askDbClass, answer: (d) => view(d).database.instanceClass ?? '', applies: isRelational },
-  { id: 'storageGb', q: Q.storageGb, ask: askStorageGb, answer: (d) => String(d.database.storageGb), applies: (d) => d.database.engine !== 'none' },
-  { id: 'writesPerSecond', q: Q.writesPerSecond, ask: askWrites, answer: (d) => String(d.database.writesPerSecond), applies: isDynamo },
-  { id: 'readsPerSecond', q: Q.readsPerSecond, ask: askReads, answer: (d) => String(d.database.readsPerSecond), applies: isDynamo },
+  { id: 'instanceType', q: Q.instanceType, ask: askInstanceType, answer: (d) => `${tierOf(d).instanceType}${tierTag(d)}` },
+  { id: 'count', q: Q.count, ask: askCount, answer: (d) => `${tierOf(d).count}${tierTag(d)}` },
+  { id: 'engine', q: Q.engine, ask: askEngine, answer: (d) => `${ENGINE_LABELS[engineOf(d)]}${storeTag(d)}`, then: ['instanceClass', 'storageGb', 'writesPerSecond', 'readsPerSecond'] },
+  { id: 'instanceClass', q: Q.instanceClass, ask: askDbClass, answer: (d) => `${view(d).stores[0]?.instanceClass ?? ''}${storeTag(d)}`, applies: isRelational },
+  { id: 'storageGb', q: Q.storageGb, ask: askStorageGb, answer: (d) => `${storeOf(d)!.storageGb}${storeTag(d)}`, applies: (d) => engineOf(d) !== 'none' },
+  { id: 'writesPerSecond', q: Q.writesPerSecond, ask: askWrites, answer: (d) => `${storeOf(d)!.writesPerSecond}${storeTag(d)}`, applies: isDynamo },
+  { id: 'readsPerSecond', q: Q.readsPerSecond, ask: askReads, answer: (d) => `${storeOf(d)!.readsPerSecond}${storeTag(d)}`, applies: isDynamo },
+  { id: 'otherParts', q: Q.otherParts, ask: keepOthers, answer: (d) => otherParts(d).join('; '), applies: (d) => otherParts(d).length > 0, reviewOnly: true },
   { id: 'objectStorageGb', q: Q.objectStorageGb, ask: askObjectStorage, answer: (d) => String(d.objectStorage.storageGb) },
   { id: 'dataChangeGbPerDay', q: Q.dataChangeGbPerDay, ask: askDataChange, answer: (d) => String(d.dataChangeGbPerDay) },
   { id: 'operations', q: Q.operations, ask: askOperations, answer: operationsName },
@@ -282,7 +339,7 @@ async function askInOrder(ctx: WizardContext, prompt: Prompt, steps: readonly St
   let i = 0;
   while (i < steps.length) {
     const step = steps[i];
-    if (!applies(step, ctx.doc)) {
+    if (!applies(step, ctx.doc) || step.reviewOnly) {
       i++;
       continue;
     }
@@ -306,7 +363,7 @@ async function review(ctx: WizardContext, prompt: Prompt, steps: readonly Step[]
     } catch (e) {
       if (!(e instanceof GoBack)) throw e;
       // Back from the review: the last question asked.
-      pick = [...steps].reverse().find((s) => applies(s, ctx.doc))!.id;
+      pick = [...steps].reverse().find((s) => applies(s, ctx.doc) && !s.reviewOnly)!.id;
     }
     if (pick === REVIEW_DONE) return;
     const first = steps.find((s) => s.id === pick)!;

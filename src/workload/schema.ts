@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { REGION_CODES, REGION_RULE } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
-import { DB_ENGINES } from '../model/engines';
+import { DB_ENGINES, type DbEngine } from '../model/engines';
 import { STRATEGY_IDS } from '../model/strategies';
 import { parseDuration } from '../model/time';
 
@@ -68,6 +68,43 @@ const dbClass = () =>
     error: 'must be a DB instance class like db.r6g.large',
   });
 
+// ---- the parts of a workload: one compute tier and one data store (the version-1 form), or lists of named ones -----
+/** At most this many tiers, and this many data stores, in a list. */
+export const MAX_PARTS = 50;
+/** A part's name in the list form: [a-z0-9-], unique among the tiers (and among the stores). */
+const partName = () =>
+  z
+    .string({ error: 'must be a name of lowercase letters, digits and - (e.g. web)' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: 'must be a name of lowercase letters, digits and - (e.g. web), at most 63 characters' })
+    .describe('the part\'s name, used in line items and recovery phases (lowercase letters, digits and -)');
+const TIER_FIELDS = {
+  instanceType: instanceType().describe('EC2 instance type of the application servers'),
+  count: wholeNumber(1, 10000).describe('number of application servers in the primary region'),
+  ebsGbPerInstance: amount(0, 65536).default(50).describe('EBS gp3 GB attached to each server'),
+  ebsVolumesPerInstance: wholeNumber(1, 40)
+    .default(1)
+    .describe('EBS volumes per server (AWS Elastic Disaster Recovery needs one replication server per 15 source volumes)'),
+};
+/** The engines a data store in a list may have: a listed store has an engine (`none` is a store left out). */
+export const STORE_ENGINES = DB_ENGINES.filter((e): e is Exclude<DbEngine, 'none'> => e !== 'none') as [Exclude<DbEngine, 'none'>, ...Exclude<DbEngine, 'none'>[]];
+const STORE_DETAILS = {
+  instanceClass: dbClass().optional().describe('DB instance class (default db.r6g.large for Aurora, db.m5.large for RDS)'),
+  storageGb: amount(0, 1_000_000).default(100).describe('database storage in GB'),
+  multiAz: z.boolean({ error: 'must be true or false' }).default(false).describe('RDS Multi-AZ deployment in the primary region'),
+  writesPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average write request units per second'),
+  readsPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average read request units per second'),
+};
+const SINGLE_STORE_FIELDS = {
+  engine: oneOf(DB_ENGINES).default('none').describe('aurora-mysql | aurora-postgresql | mysql | postgres | dynamodb | none'),
+  ...STORE_DETAILS,
+};
+const STORE_FIELDS = {
+  engine: z
+    .enum(STORE_ENGINES, { error: `must be one of ${STORE_ENGINES.join(', ')} (a data store in a list has an engine; leave a store out rather than none)` })
+    .describe(STORE_ENGINES.join(' | ')),
+  ...STORE_DETAILS,
+};
+
 // ---- the schema ---------------------------------------------------------------------------------------------------
 export const workloadSchema = z
   .strictObject({
@@ -84,26 +121,16 @@ export const workloadSchema = z
       })
       .describe('where the workload runs and recovers'),
     compute: z
-      .strictObject({
-        instanceType: instanceType().describe('EC2 instance type of the application servers'),
-        count: wholeNumber(1, 10000).describe('number of application servers in the primary region'),
-        ebsGbPerInstance: amount(0, 65536).default(50).describe('EBS gp3 GB attached to each server'),
-        ebsVolumesPerInstance: wholeNumber(1, 40)
-          .default(1)
-          .describe('EBS volumes per server (AWS Elastic Disaster Recovery needs one replication server per 15 source volumes)'),
+      .union([z.strictObject(TIER_FIELDS), z.array(z.strictObject({ name: partName(), ...TIER_FIELDS })).min(1, { error: 'must list at least one tier' }).max(MAX_PARTS, { error: `must list at most ${MAX_PARTS} tiers` })], {
+        error: 'must be one tier (instanceType, count, ...) or a list of named tiers (- name: web, instanceType: m5.large, count: 4)',
       })
-      .describe('application tier'),
+      .describe('application tier: one object, or a list of named tiers (- name: web, instanceType: ..., count: ...)'),
     database: z
-      .strictObject({
-        engine: oneOf(DB_ENGINES).default('none').describe('aurora-mysql | aurora-postgresql | mysql | postgres | dynamodb | none'),
-        instanceClass: dbClass().optional().describe('DB instance class (default db.r6g.large for Aurora, db.m5.large for RDS)'),
-        storageGb: amount(0, 1_000_000).default(100).describe('database storage in GB'),
-        multiAz: z.boolean({ error: 'must be true or false' }).default(false).describe('RDS Multi-AZ deployment in the primary region'),
-        writesPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average write request units per second'),
-        readsPerSecond: amount(0, 10_000_000).default(0).describe('DynamoDB: average read request units per second'),
+      .union([z.strictObject(SINGLE_STORE_FIELDS), z.array(z.strictObject({ name: partName(), ...STORE_FIELDS })).max(MAX_PARTS, { error: `must list at most ${MAX_PARTS} data stores` })], {
+        error: 'must be one data store (engine, storageGb, ...) or a list of named data stores (- name: orders, engine: aurora-postgresql, ...)',
       })
       .prefault({})
-      .describe('data tier'),
+      .describe('data tier: one object, or a list of named data stores (- name: orders, engine: ..., storageGb: ...)'),
     objectStorage: z
       .strictObject({ storageGb: amount(0, 100_000_000).default(0).describe('S3 Standard GB') })
       .prefault({})
@@ -202,8 +229,19 @@ export const workloadSchema = z
       if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['regions', 'additional', i], message: 'must not repeat regions.primary, regions.dr or another additional region' });
       seen.add(r);
     });
-    if (w.database.engine === 'dynamodb' && w.database.instanceClass !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['database', 'instanceClass'], message: 'does not apply to dynamodb (remove it)' });
+    const stores = Array.isArray(w.database) ? w.database.map((s, i) => ({ s, path: ['database', i] })) : [{ s: w.database, path: ['database'] }];
+    for (const { s, path } of stores) {
+      if (s.engine === 'dynamodb' && s.instanceClass !== undefined) ctx.addIssue({ code: 'custom', path: [...path, 'instanceClass'], message: 'does not apply to dynamodb (remove it)' });
+    }
+    for (const kind of ['compute', 'database'] as const) {
+      const list = w[kind];
+      if (!Array.isArray(list)) continue;
+      const first = new Map<string, number>();
+      list.forEach((p, i) => {
+        const at = first.get(p.name);
+        if (at !== undefined) ctx.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `must be unique among the ${kind === 'compute' ? 'tiers' : 'data stores'}: ${kind}[${at}] has the same name` });
+        else first.set(p.name, i);
+      });
     }
   });
 

@@ -6,7 +6,7 @@ import { Document, isMap, isScalar, isSeq, type Pair, type YAMLMap } from 'yaml'
 import { z } from 'zod';
 import { workloadSchema } from './schema';
 
-type JsonSchema = { description?: string; properties?: Record<string, JsonSchema>; default?: unknown; anyOf?: JsonSchema[]; allOf?: JsonSchema[] };
+type JsonSchema = { description?: string; type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema; default?: unknown; anyOf?: JsonSchema[]; allOf?: JsonSchema[] };
 
 let cached: JsonSchema | undefined;
 /** The JSON Schema of the workload file (draft 2020-12), from the zod schema. */
@@ -35,13 +35,20 @@ function optionalLines(props: Record<string, JsonSchema>, missing: string[]): st
   return missing.map((k) => ` ${k}: ${EXAMPLES[k] ?? '...'}    # ${props[k].description ?? ''} (optional)`);
 }
 
+/** The branch of a union (`compute`: one tier or a list of tiers) that the value takes, keeping the union's description. */
+function branchFor(schema: JsonSchema | undefined, value: unknown): JsonSchema | undefined {
+  if (!schema?.anyOf) return schema;
+  const pick = schema.anyOf.find((b) => (isSeq(value) ? b.type === 'array' : b.properties !== undefined));
+  return pick ? { ...pick, description: schema.description ?? pick.description } : schema;
+}
+
 function annotate(map: YAMLMap, schema: JsonSchema | undefined): void {
   const props = schema?.properties ?? {};
   const present = new Set<string>();
   for (const item of map.items as Pair[]) {
     const key = isScalar(item.key) ? String(item.key.value) : String(item.key);
     present.add(key);
-    const sub = props[key];
+    const sub = branchFor(props[key], item.value);
     if (!sub) continue;
     const value = item.value as { items?: unknown[]; comment?: string } | null;
     if (isMap(value) || isSeq(value)) {
@@ -53,6 +60,8 @@ function annotate(map: YAMLMap, schema: JsonSchema | undefined): void {
       }
       if (lines.length && isScalar(item.key)) item.key.commentBefore = lines.join('\n');
       if (isMap(value) && value.items.length > 0) annotate(value, sub);
+      // A list of parts: each part's fields get their descriptions too.
+      if (isSeq(value)) for (const part of value.items) if (isMap(part)) annotate(part, sub.items);
     } else if (value && sub.description) {
       value.comment = ` ${sub.description}`;
     }

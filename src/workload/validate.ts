@@ -3,18 +3,33 @@ import type { z } from 'zod';
 import { InputError } from '../errors';
 import { regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
-import { ENGINES } from '../model/engines';
 import { workloadSchema, type ParsedWorkload } from './schema';
+import { storesOf, tiersOf, withDefaultClass, type Store, type Tier } from './parts';
 import { parseDuration } from '../model/time';
 import { editDistance, nearest, nearestKnown } from '../text/suggest';
 import { echo, quote } from '../text/escape';
 
-/** The workload after validation and normalization: every default filled in. */
-export type Workload = ParsedWorkload & {
+/**
+ * The workload after validation and normalization: every default filled in. `tiers` and `stores` are its parts as
+ * the core reads them (always lists, src/workload/parts.ts); `compute` and `database` stay as the file wrote them
+ * (one object or a list, defaults filled), for the report's echo of the workload and for the wizard.
+ */
+export type Workload = WorkloadDocument & {
+  tiers: Tier[];
+  stores: Store[];
+};
+
+/** The workload as the output echoes it and a file saves it: the file's form, every default filled, no derived parts. */
+export type WorkloadDocument = ParsedWorkload & {
   regions: ParsedWorkload['regions'] & { dr: string };
-  database: ParsedWorkload['database'] & { instanceClass?: string };
   business: ParsedWorkload['business'] & { regionEventsPerYear: number };
 };
+
+/** The workload without its derived parts: what the report echoes, a file saves and validation takes again. */
+export function documentOf(w: Workload | WorkloadDocument): WorkloadDocument {
+  const { tiers: _t, stores: _s, ...doc } = w as Workload;
+  return doc;
+}
 
 function valueAt(doc: unknown, path: readonly PropertyKey[]): unknown {
   let cur: unknown = doc;
@@ -80,7 +95,9 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
     return `${parent}unknown field ${quoted(key)}${hint}`;
   }
   const value = valueAt(doc, path);
-  if (issue.code === 'invalid_type' && value === undefined) return `${field} is required`;
+  // Missing: a field (invalid_type), a part (`compute`, a union) or a listed part's engine (an enum without a default).
+  const missing = issue.code === 'invalid_type' || issue.code === 'invalid_union' || (issue.code === 'invalid_value' && path.some((k) => typeof k === 'number'));
+  if (missing && value === undefined) return `${field} is required`;
   let message = issue.message;
   if (issue.code === 'invalid_value' && typeof value === 'string' && 'values' in issue) {
     const options = (issue.values as unknown[]).map(String);
@@ -93,6 +110,19 @@ export function formatIssue(issue: z.core.$ZodIssue, doc: unknown, prefix = ''):
     return `${fieldName(path.slice(0, -1))}: ${quoted(String(key))} ${firstMessage(issue)}`;
   }
   return `${field} ${message} (got ${show(value)})`;
+}
+
+/**
+ * A part written as one object or as a list (`compute`, `database`) is a union: when the value is of one form, the
+ * issues are that form's, at their full path (`compute[1].count`), not "must be one tier or a list". A value of
+ * neither form keeps the union's own message.
+ */
+function fromUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || !('errors' in issue)) return [issue];
+  const wrongForm = (branch: readonly z.core.$ZodIssue[]) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
+  const matching = (issue.errors as z.core.$ZodIssue[][]).filter((branch) => branch.length > 0 && !wrongForm(branch));
+  if (matching.length !== 1) return [issue];
+  return matching[0].map((i) => ({ ...i, path: [...issue.path, ...i.path] }) as z.core.$ZodIssue).flatMap(fromUnion);
 }
 
 function firstMessage(issue: z.core.$ZodIssue): string {
@@ -108,9 +138,15 @@ function nearestHint(key: string, allowed: string[]): string {
 /** Keys allowed at a path of the schema, for "unknown field" messages. */
 function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 1 && path[0] === 'assumptions') return [...ASSUMPTION_NAMES];
-  // Walk the zod schema by its JSON shape: objects only (arrays and records do not take unknown keys).
+  // Walk the zod schema by its JSON shape: objects, and the items of a list (a part of `compute: [...]`); records do
+  // not take unknown keys. A union (one part or a list of parts) is walked by the kind of the key.
   let schema: unknown = workloadSchema;
   for (const k of path) {
+    if (typeof k === 'number') {
+      schema = arrayItem(schema);
+      if (!schema) return [];
+      continue;
+    }
     const shape = objectShape(schema);
     if (!shape || typeof k !== 'string') return [];
     schema = shape[k];
@@ -118,14 +154,32 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   return Object.keys(objectShape(schema) ?? {});
 }
 
-function objectShape(schema: unknown): Record<string, unknown> | undefined {
-  let s = schema as { _zod?: { def?: Record<string, unknown> } } | undefined;
+type ZodLike = { _zod?: { def?: Record<string, unknown> } } | undefined;
+
+/** The schema under wrappers (default, optional, pipe) of the given kind, looking into each option of a union. */
+function unwrap(schema: unknown, type: 'object' | 'array'): Record<string, unknown> | undefined {
+  let s = schema as ZodLike;
   for (let i = 0; i < 8 && s?._zod?.def; i++) {
     const def = s._zod.def as Record<string, unknown>;
-    if (def.type === 'object') return def.shape as Record<string, unknown>;
-    s = (def.innerType ?? def.in ?? def.schema) as typeof s;
+    if (def.type === type) return def;
+    if (def.type === 'union') {
+      for (const option of def.options as unknown[]) {
+        const found = unwrap(option, type);
+        if (found) return found;
+      }
+      return undefined;
+    }
+    s = (def.innerType ?? def.in ?? def.schema) as ZodLike;
   }
   return undefined;
+}
+
+function objectShape(schema: unknown): Record<string, unknown> | undefined {
+  return unwrap(schema, 'object')?.shape as Record<string, unknown> | undefined;
+}
+
+function arrayItem(schema: unknown): unknown {
+  return unwrap(schema, 'array')?.element;
 }
 
 /** Validates a parsed document (from YAML or JSON) and fills every default. Throws InputError (exit 2). */
@@ -143,8 +197,9 @@ export function validateWorkload(doc: unknown, source = 'workload'): Workload {
  * `compute` missing; the typo is the cause, and its did-you-mean the fix), then a missing field, then the rest,
  * shallowest first; the second issue is shown too, and the count of any others.
  */
-export function issuesLine(all: readonly z.core.$ZodIssue[], doc: unknown): string {
-  const rank = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' ? 0 : i.code === 'invalid_type' && valueAt(doc, i.path) === undefined ? 1 : 2);
+export function issuesLine(found: readonly z.core.$ZodIssue[], doc: unknown): string {
+  const all = found.flatMap(fromUnion);
+  const rank = (i: z.core.$ZodIssue) => (i.code === 'unrecognized_keys' ? 0 : (i.code === 'invalid_type' || i.code === 'invalid_union') && valueAt(doc, i.path) === undefined ? 1 : 2);
   // One line per unknown key, so that each gets its did-you-mean.
   const issues = all
     .flatMap((i): z.core.$ZodIssue[] => (i.code === 'unrecognized_keys' ? i.keys.map((key) => ({ ...i, keys: [key] })) : [i]))
@@ -158,23 +213,24 @@ export function issuesLine(all: readonly z.core.$ZodIssue[], doc: unknown): stri
   return line;
 }
 
-/** Fills the defaults that depend on other fields. Pure; idempotent. */
+/**
+ * Fills the defaults that depend on other fields (the DR region, each store's instance class, events per year) and
+ * derives the parts (`tiers`, `stores`) the core reads. Pure; idempotent.
+ */
 export function normalizeWorkload(w: ParsedWorkload): Workload {
   const primary = regionInfo(w.regions.primary)!;
   const dr = w.regions.dr ?? primary.defaultDr;
-  const engine = w.database.engine;
-  const instanceClass =
-    engine === 'dynamodb' || engine === 'none'
-      ? undefined
-      : (w.database.instanceClass ?? ENGINES[engine].defaultClass);
+  const { tiers: _t, stores: _s, ...doc } = w as ParsedWorkload & Partial<Pick<Workload, 'tiers' | 'stores'>>;
   return {
-    ...w,
+    ...doc,
     regions: { ...w.regions, dr },
-    database: { ...w.database, ...(instanceClass ? { instanceClass } : {}) },
+    database: Array.isArray(w.database) ? w.database.map(withDefaultClass) : withDefaultClass(w.database),
     business: {
       ...w.business,
       regionEventsPerYear: w.business.regionEventsPerYear ?? (w.regions.primary === 'us-east-1' ? 0.5 : 0.2),
     },
+    tiers: tiersOf(w.compute),
+    stores: storesOf(w.database, w.dataChangeGbPerDay),
   };
 }
 
@@ -199,14 +255,17 @@ export function targetsOf(w: Workload): Targets {
 
 /** Validates names that only the price catalog knows (instance types, DB classes). Pure: the catalog is passed in. */
 export function checkCatalog(w: Workload, catalog: { instanceTypes: readonly string[]; dbClasses: (engine: string) => readonly string[] }): void {
-  if (catalog.instanceTypes.length && !catalog.instanceTypes.includes(w.compute.instanceType)) {
-    throw new InputError(`compute.instanceType: unknown instance type ${quote(w.compute.instanceType)}${nearestKnown(w.compute.instanceType, catalog.instanceTypes)}`);
+  for (const t of w.tiers) {
+    if (catalog.instanceTypes.length && !catalog.instanceTypes.includes(t.instanceType)) {
+      throw new InputError(`${t.field}.instanceType: unknown instance type ${quote(t.instanceType)}${nearestKnown(t.instanceType, catalog.instanceTypes)}`);
+    }
   }
-  const cls = w.database.instanceClass;
-  if (cls) {
-    const known = catalog.dbClasses(w.database.engine);
+  for (const s of w.stores) {
+    const cls = s.instanceClass;
+    if (!cls) continue;
+    const known = catalog.dbClasses(s.engine);
     if (known.length && !known.includes(cls)) {
-      throw new InputError(`database.instanceClass: unknown ${w.database.engine} instance class ${quote(cls)}${nearestKnown(cls, known)}`);
+      throw new InputError(`${s.field}.instanceClass: unknown ${s.engine} instance class ${quote(cls)}${nearestKnown(cls, known)}`);
     }
   }
 }

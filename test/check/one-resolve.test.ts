@@ -6,7 +6,7 @@ import { priceKeyId } from '../../src/pricing/keys';
 import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import type { PriceBook, PriceKey } from '../../src/pricing/types';
 import { loadExample } from '../../src/workload/load';
-import { normalizeWorkload, validateWorkload } from '../../src/workload/validate';
+import { documentOf, normalizeWorkload, validateWorkload } from '../../src/workload/validate';
 
 describe('priceAndEvaluate', () => {
   it('asks the PriceBook once, with each distinct key once, for 50 files sharing most keys', async () => {
@@ -18,7 +18,7 @@ describe('priceAndEvaluate', () => {
     const plans = Array.from({ length: 50 }, (_, i) => {
       const base = i % 2 ? orders : web;
       // Half the files differ in name only; every tenth doubles its servers (same price keys, other quantities).
-      const doc = structuredClone(base) as unknown as { name: string; compute: { count: number } };
+      const doc = structuredClone(documentOf(base)) as unknown as { name: string; compute: { count: number } };
       doc.name = `svc-${i}`;
       if (i % 10 === 0) doc.compute.count *= 2;
       return { file: `services/svc-${i}/dr.yaml`, plan: planEstimate(normalizeWorkload(validateWorkload(doc, 'test'))) };

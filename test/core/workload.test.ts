@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors';
 import { loadExample } from '../../src/workload/load';
 import { workloadJsonSchema } from '../../src/workload/template';
-import { validateWorkload } from '../../src/workload/validate';
+import { documentOf, validateWorkload } from '../../src/workload/validate';
 
 const minimal = () => ({ regions: { primary: 'us-east-1' }, compute: { instanceType: 'm5.large', count: 2 } });
 function error(doc: unknown): string {
@@ -28,8 +28,8 @@ describe('defaults', () => {
       business: { regionEventsPerYear: 0.5 }, assumptions: {},
     });
     expect(validateWorkload({ ...minimal(), regions: { primary: 'eu-west-1' } }).business.regionEventsPerYear).toBe(0.2);
-    expect(validateWorkload({ ...minimal(), database: { engine: 'aurora-postgresql' } }).database.instanceClass).toBe('db.r6g.large');
-    expect(validateWorkload({ ...minimal(), database: { engine: 'postgres' } }).database.instanceClass).toBe('db.m5.large');
+    expect(validateWorkload({ ...minimal(), database: { engine: 'aurora-postgresql' } }).stores[0].instanceClass).toBe('db.r6g.large');
+    expect(validateWorkload({ ...minimal(), database: { engine: 'postgres' } }).stores[0].instanceClass).toBe('db.m5.large');
   });
   it('the bundled examples are valid', () => {
     for (const n of ['web-app', 'serverless-dynamodb', 'global-saas']) expect(loadExample(n).name).toBeTruthy();
@@ -89,11 +89,11 @@ describe('property: validation never crashes', () => {
   it('mutating any field of a valid workload gives a valid workload or one InputError line', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...paths), anyValue), { minLength: 1, maxLength: 4 }), (mutations) => {
-        const doc: any = structuredClone(loadExample('web-app'));
+        const doc: any = structuredClone(documentOf(loadExample('web-app')));
         for (const [p, v] of mutations) setPath(doc, p, v);
         try {
           const w = validateWorkload(doc, 'w.yaml');
-          expect(w.compute.count).toBeGreaterThanOrEqual(1);
+          expect(w.tiers[0].count).toBeGreaterThanOrEqual(1);
           expect(Number.isFinite(w.dataChangeGbPerDay)).toBe(true);
         } catch (e) {
           expect(e).toBeInstanceOf(InputError);
@@ -125,9 +125,15 @@ describe('JSON Schema', () => {
   it('is derived from the same schema: required fields, enums, defaults and descriptions', () => {
     const s = workloadJsonSchema() as any;
     expect(s.required).toEqual(['regions', 'compute']);
-    expect(s.properties.database.properties.engine.enum).toEqual(['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres', 'dynamodb', 'none']);
+    // compute and database: one part (the version-1 form) or a list of named parts.
+    const [single, list] = s.properties.database.anyOf;
+    expect(single.properties.engine.enum).toEqual(['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres', 'dynamodb', 'none']);
+    expect(list.items.properties.engine.enum).toEqual(['aurora-mysql', 'aurora-postgresql', 'mysql', 'postgres', 'dynamodb']);
+    expect(list.items.required).toEqual(['name', 'engine']);
     expect(s.properties.operations.properties.warmStandbyCapacity.default).toBe(0.5);
-    expect(s.properties.compute.properties.count.description).toBe('number of application servers in the primary region');
+    expect(s.properties.compute.anyOf[0].properties.count.description).toBe('number of application servers in the primary region');
+    expect(s.properties.compute.anyOf[1].items.properties.count.description).toBe('number of application servers in the primary region');
+    expect(s.properties.compute.anyOf[1].items.required).toEqual(['name', 'instanceType', 'count']);
     expect(s.additionalProperties).toBe(false);
   });
 });

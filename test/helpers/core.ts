@@ -5,10 +5,10 @@ import type { Report } from '../../src/advisor/types';
 import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import type { Price } from '../../src/pricing/types';
 import { loadExample } from '../../src/workload/load';
-import { normalizeWorkload, validateWorkload, type Workload } from '../../src/workload/validate';
+import { documentOf, normalizeWorkload, validateWorkload, type Workload } from '../../src/workload/validate';
 
 export function example(name: string, patch: (doc: any) => void = () => {}): Workload {
-  const w = structuredClone(loadExample(name)) as any;
+  const w = structuredClone(documentOf(loadExample(name))) as any;
   patch(w);
   return normalizeWorkload(validateWorkload(w));
 }

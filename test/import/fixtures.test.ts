@@ -237,7 +237,7 @@ describe('every single-part import is a valid workload today', () => {
     (file) => {
       const r = imp(fixture(file));
       const w = validateWorkload(r.workload, file);
-      expect(w.compute.count).toBeGreaterThan(0);
+      expect(w.tiers[0].count).toBeGreaterThan(0);
     },
   );
 });

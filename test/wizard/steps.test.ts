@@ -106,8 +106,9 @@ describe('the question flow', () => {
     const prompt = cannedPrompt(['', '', '', '', '', 'none', ...Array(7).fill(''), REVIEW_OK]);
     const w = await askWorkload(example('web-app'), catalog, prompt);
     expect(prompt.asked.map((a) => a.message)).not.toContain('Database size (GB)');
-    expect(w.database.engine).toBe('none');
-    expect(w.database.instanceClass).toBeUndefined();
+    expect(w.database).toMatchObject({ engine: 'none' });
+    expect(w.database).not.toHaveProperty('instanceClass');
+    expect(w.stores).toEqual([]);
   });
 
   it('offers the engine’s own classes and keeps a class only when the new engine has it', async () => {
@@ -145,11 +146,11 @@ describe('the question flow', () => {
         const prompt = cannedPrompt(['', '', '', '', typed, ...(valid ? [] : ['7']), ...Array(10).fill(''), REVIEW_OK]);
         const w = await askWorkload(example('web-app'), catalog, prompt);
         if (valid) {
-          expect(w.compute.count).toBe(n);
+          expect(w.tiers[0].count).toBe(n);
         } else {
           expect(prompt.rejected).toHaveLength(1);
           expect(prompt.rejected[0].error).toMatch(/^compute\.count must be a whole number (≥ 1|from 1 to 10000) \(got .*\)$/);
-          expect(w.compute.count).toBe(7);
+          expect(w.tiers[0].count).toBe(7);
         }
       }),
       { numRuns: 150 },
@@ -178,7 +179,7 @@ describe('back and review', () => {
     expect(seq.slice(7, 10)).toEqual([['Database', 'none'], ['Object storage (S3 GB)', BACK], ['Database', 'none']]);
     expect(prompt.asked.filter((a) => a.message === 'Database')[1].default).toBe('none');
     expect(w.name).toBe('shop2');
-    expect(w.database.engine).toBe('none');
+    expect(w.stores).toEqual([]);
   });
 
   it('Esc at the first question asks it again', async () => {
@@ -212,7 +213,7 @@ describe('back and review', () => {
     expect(reviews[1].choices).toContain('count');
     expect(reviews[2].choices).toEqual(expect.arrayContaining(['writesPerSecond', 'readsPerSecond']));
     expect(reviews[2].choices).not.toContain('instanceClass');
-    expect(w.compute.count).toBe(5);
+    expect(w.tiers[0].count).toBe(5);
     expect(w.database).toMatchObject({ engine: 'dynamodb', storageGb: 500, writesPerSecond: 120, readsPerSecond: 80 });
   });
 });

@@ -140,7 +140,7 @@ describe.skipIf(!HAS_TMUX)(`wizard in a real terminal (tmux)${HAS_TMUX ? '' : ` 
 
     const saved = validateWorkload(parseYaml(readFileSync(join(dir, 'dr-workload.yaml'), 'utf8')), 'dr-workload.yaml');
     expect(saved.name).toBe('renamed');
-    expect(saved.compute.instanceType).toBe('c5.xlarge');
+    expect(saved.tiers[0].instanceType).toBe('c5.xlarge');
     // The estimate on screen priced c5.xlarge: its primary-region cost is the one `estimate` gives for the saved file.
     const est = runCli(['estimate', '-f', join(dir, 'dr-workload.yaml'), '--format', 'json'], { env: { DR_ADVISOR_CACHE_DIR: join(dir, 'cache') } });
     const report = JSON.parse(est.stdout) as { primaryMonthlyCost: number; primaryLineItems: { component: string }[] };

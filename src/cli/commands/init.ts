@@ -1,7 +1,7 @@
 /** `dr-advisor init`: write a commented workload template (refuses to overwrite without --force). */
 import { exampleText, parseWorkloadText } from '../../workload/load';
 import { renderTemplate } from '../../workload/template';
-import { validateWorkload } from '../../workload/validate';
+import { documentOf, validateWorkload } from '../../workload/validate';
 import { writeFileAtomic } from '../files';
 
 export interface InitOptions {
@@ -15,8 +15,7 @@ export const STARTER = { version: 1, name: 'my-service', regions: { primary: 'us
 
 export function templateText(example?: string): string {
   const doc = example ? parseWorkloadText(exampleText(example), `example ${example}`) : STARTER;
-  const w = validateWorkload(doc, example ? `example ${example}` : 'template');
-  const { ...value } = w as Record<string, unknown>;
+  const value = documentOf(validateWorkload(doc, example ? `example ${example}` : 'template'));
   const header = ` dr-advisor workload file (version 1). Every field except regions.primary and compute has a default.\n Check it with: dr-advisor estimate -f <this file>   ·   JSON Schema: dr-advisor schema workload`;
   return renderTemplate(value, header);
 }

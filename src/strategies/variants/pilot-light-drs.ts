@@ -2,12 +2,14 @@
  * Pilot light with AWS Elastic Disaster Recovery (DRS): app servers are replicated block by block into low-cost
  * staging in the DR region and launched on failover (REL13-BP02: "RPO and RTO similar to warm standby, but the
  * low-cost approach of pilot light"). Managed databases keep their own replication (DRS does not cover them).
- * A replication server (t3.small) handles up to 15 source volumes (DRS UG, replication server settings).
+ * A replication server (t3.small) handles up to 15 source volumes (DRS UG, replication server settings), whatever
+ * tier they belong to.
  */
-import { decide, detect, phase, promoteDatabase, term as t, trafficShift, validate } from '../../recovery/phases';
+import { decide, detect, phase, promoteStores, term as t, trafficShift, validate } from '../../recovery/phases';
 import { drsRpo, replicationRpo } from '../../recovery/rpo';
-import { capacityRiskNote, changeTransfer, databaseReplica, failback, launchedFleet, loadBalancer, routing, s3Replica } from '../components';
-import type { StrategyModel } from '../types';
+import { ofPart, partField, type Tier } from '../../workload/parts';
+import { capacityRiskNote, failback, launchedFleet, loadBalancer, replicas, routing, s3Replica, serverCount } from '../components';
+import type { CostLine, StrategyModel } from '../types';
 
 export const pilotLightDrs: StrategyModel = {
   id: 'pilot-light-drs',
@@ -18,48 +20,62 @@ export const pilotLightDrs: StrategyModel = {
   replicatesData: true,
   build(w, a) {
     const { primary, dr } = w.regions;
-    const n = w.compute.count;
-    const volumes = n * w.compute.ebsVolumesPerInstance;
-    const stagingGb = n * w.compute.ebsGbPerInstance;
+    const n = serverCount(w);
+    // One replication server per 15 source volumes, shared by every tier (DRS assigns source servers to replication
+    // servers by their replication settings, not by tier); each tier's servers, staging volumes and snapshots are its own.
+    const volumes = w.tiers.reduce((sum, x) => sum + x.count * x.ebsVolumesPerInstance, 0);
     const replicationServers = Math.ceil(volumes / a.drsVolumesPerReplicationServer.value);
+    const tierLines = (tier: Tier): CostLine[] => {
+      const stagingGb = tier.count * tier.ebsGbPerInstance;
+      const part = partField(tier);
+      return [
+        {
+          component: `Elastic Disaster Recovery source servers${ofPart(tier)}`, region: dr,
+          usage: `${tier.count} replicating source servers, 730 h`, key: { service: 'drs.server' as const, region: dr }, hourlyQuantity: tier.count, ...part,
+        },
+        ...(stagingGb > 0
+          ? [
+              { component: `DRS staging volumes${ofPart(tier)}`, region: dr, usage: `${stagingGb} GB gp3`, key: { service: 'ebs.gp3' as const, region: dr }, monthlyQuantity: stagingGb, ...part },
+              { component: `DRS point-in-time snapshots${ofPart(tier)}`, region: dr, usage: `${stagingGb} GB (about one full copy of changes kept)`, key: { service: 'ebs.snapshot' as const, region: dr }, monthlyQuantity: stagingGb, ...part },
+            ]
+          : []),
+      ];
+    };
+    const [first, ...rest] = w.tiers.map(tierLines);
+    const replicationLine: CostLine = {
+      component: 'DRS replication servers (t3.small)', region: dr,
+      usage: `${replicationServers} × t3.small for ${volumes} source volume${volumes === 1 ? '' : 's'} (drsVolumesPerReplicationServer ${a.drsVolumesPerReplicationServer.value})`,
+      key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: 't3.small' } }, hourlyQuantity: replicationServers,
+      assumptions: ['drsVolumesPerReplicationServer' as const],
+    };
     const lines = [
-      ...databaseReplica(w, a, primary, dr),
-      ...changeTransfer(w, primary, dr, 'Replication'),
+      ...replicas(w, a, primary, dr),
       ...s3Replica(w, a, primary, dr, true),
-      {
-        component: 'Elastic Disaster Recovery source servers', region: dr,
-        usage: `${n} replicating source servers, 730 h`, key: { service: 'drs.server' as const, region: dr }, hourlyQuantity: n,
-      },
-      {
-        component: 'DRS replication servers (t3.small)', region: dr,
-        usage: `${replicationServers} × t3.small for ${volumes} source volume${volumes === 1 ? '' : 's'} (drsVolumesPerReplicationServer ${a.drsVolumesPerReplicationServer.value})`,
-        key: { service: 'ec2.instance' as const, region: dr, attrs: { instanceType: 't3.small' } }, hourlyQuantity: replicationServers,
-        assumptions: ['drsVolumesPerReplicationServer' as const],
-      },
-      ...(stagingGb > 0
-        ? [
-            { component: 'DRS staging volumes', region: dr, usage: `${stagingGb} GB gp3`, key: { service: 'ebs.gp3' as const, region: dr }, monthlyQuantity: stagingGb },
-            { component: 'DRS point-in-time snapshots', region: dr, usage: `${stagingGb} GB (about one full copy of changes kept)`, key: { service: 'ebs.snapshot' as const, region: dr }, monthlyQuantity: stagingGb },
-          ]
-        : []),
+      // The first tier's source servers, the shared replication servers, then the rest (one tier: the order it always had).
+      first[0],
+      replicationLine,
+      ...first.slice(1),
+      ...rest.flat(),
       ...routing(w, a, [primary, dr], { healthChecks: true }),
     ];
+    const counts = w.tiers.length > 1 ? ` (${w.tiers.map((x) => `${x.name} ${x.count}`).join(', ')})` : '';
     const phases = [
       detect(w, a),
       decide(w, a, pilotLightDrs.decision),
-      ...promoteDatabase(w, a),
-      phase(a, 'launch', `launch ${n} recovery instances with DRS`, 'compute', [t('drsRecoveryMinutes')]),
+      ...promoteStores(w, a),
+      // One DRS recovery job launches every tier's recovery instances at once.
+      phase(a, 'launch', `launch ${n} recovery instances with DRS${counts}`, 'compute', [t('drsRecoveryMinutes')]),
       trafficShift(w, a),
       validate(a, 'validatePilotLightMinutes'),
     ];
-    const rpo = [...replicationRpo(w, a), ...(stagingGb > 0 ? [drsRpo(a)] : [])];
+    const rpo = [...replicationRpo(w, a), ...w.tiers.filter((x) => x.count * x.ebsGbPerInstance > 0).map((x) => drsRpo(a, x))];
     return {
       lines,
       phases,
       rpo,
       notes: ['DRS covers the servers; the managed database keeps its own cross-region replication', ...capacityRiskNote(a, n, dr)],
       launched: n,
-      failover: { runLines: [...launchedFleet(w, dr, n, 'Recovered instances'), ...loadBalancer(w, a, dr)], ...failback(w, a, dr, primary) },
+      failover: { runLines: [...w.tiers.flatMap((x) => launchedFleet(x, dr, x.count, 'Recovered instances')), ...loadBalancer(w, a, dr)], ...failback(w, a, dr, primary) },
     };
   },
 };
