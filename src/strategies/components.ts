@@ -138,12 +138,12 @@ export function databaseReplica(w: Workload, a: Assumptions, store: Store, prima
   let lines = databaseInstance(store, region, role, { multiAz: opts.multiAz });
   if (aurora && opts.headless) lines = lines.filter((l) => l.key.service !== 'rds.instance');
   if (aurora) {
-    const gbPerDay = store.changeGbPerDay;
-    const ios = (gbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
+    const ios = (store.changeGbPerDay * 1e9 * DAYS_PER_MONTH) / a.auroraWriteIoBytes.value;
+    const { rate, note } = changeWords(w, store);
     lines.push({
       component: `Aurora global replicated write I/O${ofPart(store)}`,
       region: primary,
-      usage: `${round(ios / 1e6, 1)}M write I/Os per month (${changeWords(w, store)} ÷ auroraWriteIoBytes)`,
+      usage: `${round(ios / 1e6, 1)}M write I/Os per month (${rate} ÷ auroraWriteIoBytes${note})`,
       key: { service: 'rds.io', region: primary, attrs: { engine } },
       monthlyQuantity: ios,
       assumptions: ['auroraWriteIoBytes'],
@@ -165,21 +165,25 @@ export function replicas(w: Workload, a: Assumptions, primary: string, region: s
   ]);
 }
 
-/** "24 GB/day" for a single store; "12 GB/day, orders' share of dataChangeGbPerDay 24" for a store of several. */
-function changeWords(w: Workload, store: Store): string {
-  if (w.stores.length <= 1) return `${store.changeGbPerDay} GB/day`;
-  return `${round(store.changeGbPerDay, 2)} GB/day, ${store.name}'s share of dataChangeGbPerDay ${w.dataChangeGbPerDay}`;
+/**
+ * A store's change rate in a usage text: `24 GB/day` for a single store; for one of several, its share and where it
+ * comes from (`25 GB/day`, `; the store's share of dataChangeGbPerDay 26, by storage`).
+ */
+function changeWords(w: Workload, store: Store): { rate: string; note: string } {
+  if (w.stores.length <= 1) return { rate: `${store.changeGbPerDay} GB/day`, note: '' };
+  return { rate: `${round(store.changeGbPerDay, 2)} GB/day`, note: `; the store's share of dataChangeGbPerDay ${w.dataChangeGbPerDay}, by storage` };
 }
 
 /** Inter-region transfer of a store's changed data (replication or incremental backup copies). */
 export function changeTransfer(w: Workload, store: Store, from: string, to: string, what: string): CostLine[] {
   const gb = store.changeGbPerDay * DAYS_PER_MONTH;
   if (gb <= 0) return [];
+  const { rate, note } = changeWords(w, store);
   return [
     {
       component: `${what} transfer to ${to}${ofPart(store)}`,
       region: from,
-      usage: `${round(gb, 1)} GB/month (${changeWords(w, store)} × 30.4)`,
+      usage: `${round(gb, 1)} GB/month (${rate} × 30.4${note})`,
       key: { service: 'transfer.interRegion', region: from, attrs: { to } },
       monthlyQuantity: gb,
       ...partField(store),

@@ -41,7 +41,11 @@ export const pilotLightDrs: StrategyModel = {
           : []),
       ];
     };
-    const [first, ...rest] = w.tiers.map(tierLines);
+    const perTier = w.tiers.map(tierLines);
+    // One tier: its source servers, the replication servers, its staging (the order it always had); several: every
+    // tier's lines, then the replication servers they share.
+    const drsLines = (replicationLine: CostLine): CostLine[] =>
+      perTier.length === 1 ? [perTier[0][0], replicationLine, ...perTier[0].slice(1)] : [...perTier.flat(), replicationLine];
     const replicationLine: CostLine = {
       component: 'DRS replication servers (t3.small)', region: dr,
       usage: `${replicationServers} × t3.small for ${volumes} source volume${volumes === 1 ? '' : 's'} (drsVolumesPerReplicationServer ${a.drsVolumesPerReplicationServer.value})`,
@@ -51,11 +55,7 @@ export const pilotLightDrs: StrategyModel = {
     const lines = [
       ...replicas(w, a, primary, dr),
       ...s3Replica(w, a, primary, dr, true),
-      // The first tier's source servers, the shared replication servers, then the rest (one tier: the order it always had).
-      first[0],
-      replicationLine,
-      ...first.slice(1),
-      ...rest.flat(),
+      ...drsLines(replicationLine),
       ...routing(w, a, [primary, dr], { healthChecks: true }),
     ];
     const counts = w.tiers.length > 1 ? ` (${w.tiers.map((x) => `${x.name} ${x.count}`).join(', ')})` : '';
