@@ -13,7 +13,8 @@ import { REGION_CODES } from '../../src/model/regions';
 import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import { simulateRecovery, simulateRpo, summarize } from '../../src/recovery/montecarlo';
 import { phase, rpoSource } from '../../src/recovery/phases';
-import { validateWorkload } from '../../src/workload/validate';
+import { documentOf, validateWorkload } from '../../src/workload/validate';
+import { partsArbitrary } from '../helpers/parts';
 import { estimateReport, example } from '../helpers/core';
 
 describe('the rule on known distributions', () => {
@@ -144,6 +145,22 @@ describe('properties over random workloads', () => {
         verdictHolds(r.noDr, r);
       }),
       { numRuns: 60, seed: 12 },
+    );
+  });
+
+  it('the same equivalence for workloads of several tiers and data stores (the slowest part, the worst store)', async () => {
+    const multi = fc.tuple(workload, partsArbitrary).map(([w, parts]) => validateWorkload({ ...documentOf(w), ...parts }));
+    await fc.assert(
+      fc.asyncProperty(multi, async (w) => {
+        const r = await report(w);
+        for (const s of [...r.strategies, ...r.variants]) {
+          expect(s.rtoSeconds).toBe(s.rto.p50);
+          expect(s.rpoSeconds).toBe(s.rpo.p50);
+          verdictHolds(s, r);
+        }
+        verdictHolds(r.noDr, r);
+      }),
+      { numRuns: 40, seed: 15 },
     );
   });
 

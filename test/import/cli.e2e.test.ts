@@ -1,7 +1,8 @@
 /**
  * `dr-advisor import terraform` and `estimate -f` / `check -f` on Terraform JSON, through the built CLI: stdout and
  * `-o` (no overwrite without --force, no temp file left), the summary on stderr, bad input as one line and exit 2,
- * every single-part fixture (and its imported YAML) passing `estimate`, and a few random plans.
+ * every fixture (and its imported YAML) passing `estimate`, the multi-part ones with line items for each part, and a
+ * few random plans.
  */
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,44 @@ describe('estimate -f / check -f take the JSON of terraform show -json directly'
     // The plan and its imported YAML are the same workload: the same DR costs for every strategy.
     const costs = (j: { strategies: { id: string; drMonthlyCost: number }[] }) => j.strategies.map((s) => [s.id, s.drMonthlyCost]);
     expect(costs(JSON.parse(yaml.stdout))).toEqual(costs(report));
+  });
+
+  // Plans of several tiers and data stores (issue 14): estimated end to end, each part on its own line items.
+  const MULTI: Array<[string, string[], string[]]> = [
+    ['multi-part.plan.json', ['web', 'workers'], ['orders', 'sessions']],
+    ['mixed-actions.plan.json', ['app', 'blue', 'canary', 'steady'], []],
+  ];
+  it.each(MULTI)('estimate -f %s: exit 0, line items for every part, the same DR costs from its imported YAML', (file, tiers, stores) => {
+    const plan = runCli(['estimate', '-f', fx(file), '--samples', '200', '--format', 'json']);
+    expect(plan.stderr).not.toMatch(/^error:/m);
+    expect(plan.status).toBe(0);
+    const report = JSON.parse(plan.stdout);
+    expect(report.workload.compute.map((t: { name: string }) => t.name)).toEqual(tiers);
+    const parts = (items: { part?: string }[]) => new Set(items.map((i) => i.part).filter(Boolean));
+    expect([...parts(report.primaryLineItems)].sort()).toEqual([...tiers, ...stores].sort());
+    for (const s of report.strategies) {
+      // Every strategy keeps each tier's AMIs or servers and each store's copy in the DR region.
+      expect([...parts(s.lineItems)].sort(), s.id).toEqual([...tiers, ...stores].sort());
+    }
+    const out = join(mkdtempSync(join(dir, 'multi-')), 'dr.yaml');
+    expect(runCli(['import', 'terraform', fx(file), '-o', out]).status).toBe(0);
+    const yaml = runCli(['estimate', '-f', out, '--samples', '200', '--format', 'json']);
+    expect(yaml.status).toBe(0);
+    const costs = (j: { strategies: { id: string; drMonthlyCost: number; lineItems: unknown[] }[] }) => j.strategies.map((s) => [s.id, s.drMonthlyCost, s.lineItems]);
+    expect(costs(JSON.parse(yaml.stdout))).toEqual(costs(report));
+    // The table names the parts too.
+    const table = runCli(['estimate', '-f', fx(file), '--samples', '200', '--explain']);
+    expect(table.status).toBe(0);
+    expect(table.stdout).toContain(`App servers (${tiers[0]}, `);
+  });
+
+  it('check -f a multi-part plan gates like any workload', () => {
+    const r = runCli(['check', '-f', fx('multi-part.plan.json'), '--rto', '4h', '--rpo', '1d', '--format', 'json']);
+    expect(r.stderr).not.toMatch(/^error:/m);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).workloads[0]).toMatchObject({ name: 'multi-part', file: fx('multi-part.plan.json'), strategy: 'backup-restore', strategySource: 'recommended', pass: true });
+    // Backup & Restore restores orders and sessions in parallel: hours, so a 30 min RTO fails whatever is recommended.
+    expect(runCli(['check', '-f', fx('multi-part.plan.json'), '--strategy', 'backup-restore', '--rto', '30m']).status).toBe(1);
   });
 
   it('check -f plan.json gates on flag targets; the workload keeps the plan as its file', () => {
