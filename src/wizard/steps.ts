@@ -44,14 +44,18 @@ export function storeOf(d: Draft): StoreDraft | undefined {
 
 const engineOf = (d: Draft): DbEngine => storeOf(d)?.engine ?? 'none';
 
-/** ` (web)` after a question about a named part, nothing for the single form. */
-function partTag(list: unknown, first: { name?: string } | undefined): string {
-  return Array.isArray(list) && first?.name ? ` (${first.name})` : '';
+/** The asked part's name when the workload names its parts; empty for the single form. */
+function partName(list: unknown, first: { name?: string } | undefined): string {
+  return Array.isArray(list) && first?.name ? first.name : '';
 }
-const tierTag = (d: Draft) => partTag(d.compute, tierOf(d) as { name?: string });
-const storeTag = (d: Draft) => partTag(d.database, storeOf(d) as { name?: string } | undefined);
-/** A question about the asked tier or store, naming it when the workload names its parts. */
-const about = (q: QuestionText, tag: string): QuestionText => (tag ? { ...q, message: `${q.message}${tag}` } : q);
+const tierName = (d: Draft) => partName(d.compute, tierOf(d) as { name?: string });
+const storeName = (d: Draft) => partName(d.database, storeOf(d) as { name?: string } | undefined);
+/** ` (web)` after an answer at the review. */
+const tagOf = (name: string) => (name ? ` (${name})` : '');
+const tierTag = (d: Draft) => tagOf(tierName(d));
+const storeTag = (d: Draft) => tagOf(storeName(d));
+/** A question about the asked tier or store, naming it when the workload names its parts: `Number of app servers — web`. */
+const about = (q: QuestionText, name: string): QuestionText => (name ? { ...q, message: `${q.message} — ${name}` } : q);
 
 /** The parts the wizard does not ask about (the second tier on, the second store on), as the review lists them. */
 export function otherParts(d: Draft): string[] {
@@ -193,13 +197,13 @@ export const askInstanceType: StepFn = async (ctx, prompt) => {
   const set = (d: Draft, v: string) => {
     tierOf(d).instanceType = v.trim();
   };
-  const q = about(Q.instanceType, tierTag(ctx.doc));
+  const q = about(Q.instanceType, tierName(ctx.doc));
   const v = await askCatalogName(prompt, q, ctx.catalog.instanceTypes, tierOf(ctx.doc).instanceType, (t) => check(ctx.doc, (d) => set(d, t)));
   ctx.doc = update(ctx.doc, (d) => set(d, v));
 };
 
 export const askCount: StepFn = (ctx, prompt) =>
-  askNumber(about(Q.count, tierTag(ctx.doc)), (w) => tierOf(w).count, (d, v) => {
+  askNumber(about(Q.count, tierName(ctx.doc)), (w) => tierOf(w).count, (d, v) => {
     tierOf(d).count = v;
   })(ctx, prompt);
 
@@ -208,7 +212,7 @@ export const askEngine: StepFn = async (ctx, prompt) => {
   // In a list, a store has an engine: `none` is offered only to drop the list's only store.
   const engines = list && list.length > 1 ? DB_ENGINES.filter((e) => e !== 'none') : DB_ENGINES;
   const choices = engines.map((e) => ({ value: e, name: ENGINE_LABELS[e] }));
-  const engine = await prompt.select<DbEngine>({ ...about(Q.engine, storeTag(ctx.doc)), choices, default: engineOf(ctx.doc) });
+  const engine = await prompt.select<DbEngine>({ ...about(Q.engine, storeName(ctx.doc)), choices, default: engineOf(ctx.doc) });
   ctx.doc = update(ctx.doc, (d) => {
     if (Array.isArray(d.database)) {
       if (engine === 'none') {
@@ -236,7 +240,7 @@ export const askDbClass: StepFn = async (ctx, prompt) => {
   const set = (d: Draft, v: string) => {
     storeOf(d)!.instanceClass = v.trim();
   };
-  const q = about(Q.instanceClass, storeTag(ctx.doc));
+  const q = about(Q.instanceClass, storeName(ctx.doc));
   const cls = await askCatalogName(prompt, q, ctx.catalog.dbClasses(engine), view(ctx.doc).stores[0]?.instanceClass, (t) => check(ctx.doc, (d) => set(d, t)));
   ctx.doc = update(ctx.doc, (d) => set(d, cls));
 };
@@ -244,7 +248,7 @@ export const askDbClass: StepFn = async (ctx, prompt) => {
 /** A number of the asked store. */
 const askStoreNumber = (q: QuestionText, key: 'storageGb' | 'writesPerSecond' | 'readsPerSecond'): StepFn =>
   (ctx, prompt) =>
-    askNumber(about(q, storeTag(ctx.doc)), (w) => storeOf(w)![key], (d, v) => {
+    askNumber(about(q, storeName(ctx.doc)), (w) => storeOf(w)![key], (d, v) => {
       storeOf(d)![key] = v;
     })(ctx, prompt);
 

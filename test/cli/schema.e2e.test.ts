@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 
-type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; oneOf?: Schema[]; $ref?: string; const?: unknown };
+type Schema = { type?: string | string[]; properties?: Record<string, Schema>; items?: Schema; oneOf?: Schema[]; anyOf?: Schema[]; $ref?: string; const?: unknown };
 
 function schemaOf(which: string): Schema {
   const r = runCli(['schema', which]);
@@ -25,7 +25,7 @@ function validator(schema: Schema) {
 /** Paths of fields in `doc` that the schema does not describe (objects with `properties` only). */
 function undescribed(doc: unknown, schema: Schema | undefined, path = '$'): string[] {
   if (!schema || doc === null || typeof doc !== 'object') return [];
-  const branches = schema.oneOf?.filter((s) => s.type !== 'null') ?? [];
+  const branches = (schema.oneOf ?? schema.anyOf)?.filter((s) => s.type !== 'null') ?? [];
   if (branches.length) {
     const each = branches.map((b) => undescribed(doc, b, path));
     return each.reduce((best, x) => (x.length < best.length ? x : best));
@@ -94,6 +94,27 @@ describe('dr-advisor schema output: the estimate JSON', () => {
     expect(validate({ ...JSON.parse(runCli(['estimate', '--example', 'web-app', '--format', 'json', '--samples', '200']).stdout), kind: 'dr-advisor-check' })).toBe(false);
   });
 
+  it('a workload of several tiers and data stores: its JSON validates, every field (part included) is described', () => {
+    const file = join(dir, 'shop.yaml');
+    writeFileSync(file, [
+      'regions: { primary: us-east-1, dr: us-west-2 }',
+      'compute:',
+      '  - { name: web, instanceType: m5.large, count: 4, ebsGbPerInstance: 50 }',
+      '  - { name: workers, instanceType: c5.xlarge, count: 2 }',
+      'database:',
+      '  - { name: orders, engine: aurora-postgresql, instanceClass: db.r6g.large, storageGb: 500, multiAz: true }',
+      '  - { name: sessions, engine: dynamodb, storageGb: 20, writesPerSecond: 100, readsPerSecond: 400 }',
+      '',
+    ].join('\n'));
+    const doc = JSON.parse(runCli(['estimate', '-f', file, '--format', 'json', '--samples', '200']).stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(undescribed(doc, schema)).toEqual([]);
+    expect(doc.strategies[0].lineItems[0].part).toBe('orders');
+    expect(doc.strategies[0].rpoSources.map((s: { part: string }) => s.part)).toEqual(['orders', 'sessions']);
+    const described = (schema.properties!.strategies.items!.properties!.lineItems.items!.properties!.part as { description?: string }).description;
+    expect(described).toMatch(/tier or data store/);
+  });
+
   it('an estimate JSON is still accepted as a --baseline', () => {
     const file = join(dir, 'estimate.json');
     writeFileSync(file, runCli(['estimate', '--example', 'web-app', '--format', 'json', '--samples', '200']).stdout);
@@ -101,5 +122,23 @@ describe('dr-advisor schema output: the estimate JSON', () => {
     const r = runCli(['check', '-f', 'data/examples/web-app.yaml', '--strategy', 'warm-standby', '--baseline', file, '--format', 'json']);
     expect(r.stderr).not.toMatch(/^error/m);
     expect(r.status).toBe(0);
+  });
+});
+
+describe('dr-advisor schema workload: both forms of compute and database', () => {
+  const schema = schemaOf('workload');
+  const validate = validator(schema);
+  const base = { regions: { primary: 'us-east-1' } };
+  it('accepts one tier and one store (version 1), and lists of named parts; refuses what validation refuses', () => {
+    expect(validate({ ...base, compute: { instanceType: 'm5.large', count: 2 }, database: { engine: 'none' } })).toBe(true);
+    const lists = {
+      ...base,
+      compute: [{ name: 'web', instanceType: 'm5.large', count: 4 }, { name: 'workers', instanceType: 'c5.xlarge', count: 2 }],
+      database: [{ name: 'orders', engine: 'aurora-postgresql', storageGb: 500 }, { name: 'sessions', engine: 'dynamodb', storageGb: 20 }],
+    };
+    expect(validate(lists), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...lists, database: [{ name: 'cache', engine: 'none' }] })).toBe(false);
+    expect(validate({ ...lists, compute: [{ instanceType: 'm5.large', count: 2 }] })).toBe(false);
+    expect(validate({ ...lists, compute: [] })).toBe(false);
   });
 });

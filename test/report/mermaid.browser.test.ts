@@ -9,15 +9,17 @@ import { runCli } from '../helpers/cli';
 import { formatDuration } from '../../src/text/format';
 import { HAS_CHROMIUM, mermaidBlocks, NO_CHROMIUM_REASON, openMermaid, overlaps, type MermaidBrowser, type RenderedText } from '../helpers/mermaid-browser';
 
-const EXAMPLES = ['web-app', 'serverless-dynamodb', 'global-saas'] as const;
+/** The three examples, and a plan of two tiers and two data stores (issue 14: a gantt section per part). */
+const EXAMPLES = ['web-app', 'serverless-dynamodb', 'global-saas', 'multi-part'] as const;
+const source = (e: string) => (e === 'multi-part' ? ['-f', 'test/fixtures/terraform/multi-part.plan.json'] : ['--example', e]);
 
 interface Phase { label: string; seconds: number; branch: 'serial' | 'data' | 'compute' }
 interface Strategy { name: string; rtoSeconds: number; rtoTypicalSumSeconds: number; phases: Phase[] }
 
 const report = Object.fromEntries(
   EXAMPLES.map((e) => {
-    const md = runCli(['estimate', '--example', e, '--format', 'markdown', '--samples', '500']).stdout;
-    const json = JSON.parse(runCli(['estimate', '--example', e, '--format', 'json', '--samples', '500']).stdout) as { strategies: Strategy[]; frontier: { id: string; sameAs: string | null }[] };
+    const md = runCli(['estimate', ...source(e), '--format', 'markdown', '--samples', '500']).stdout;
+    const json = JSON.parse(runCli(['estimate', ...source(e), '--format', 'json', '--samples', '500']).stdout) as { strategies: Strategy[]; frontier: { id: string; sameAs: string | null }[] };
     return [e, { md, json, blocks: mermaidBlocks(md) }];
   }),
 );

@@ -173,6 +173,18 @@ describe('saving helpers', () => {
     expect(text).toContain('# Price it: dr-advisor estimate -f x.yaml   ·   CI gate: dr-advisor check -f x.yaml');
     expect(validateWorkload(parseYaml(text))).toEqual(w);
   });
+
+  it('saves every part of a multi-part workload, in the list form, each field commented', () => {
+    const w = validateWorkload({
+      regions: { primary: 'us-east-1' },
+      compute: [{ name: 'web', instanceType: 'm5.large', count: 4 }, { name: 'workers', instanceType: 'c5.xlarge', count: 2 }],
+      database: [{ name: 'orders', engine: 'aurora-postgresql', storageGb: 500 }, { name: 'sessions', engine: 'dynamodb', storageGb: 20 }],
+    });
+    const text = workloadFileText(w, 'x.yaml');
+    expect(validateWorkload(parseYaml(text))).toEqual(w);
+    expect(text).toContain('  - name: workers # the part\'s name, used in line items and recovery phases (lowercase letters, digits and -)\n    instanceType: c5.xlarge # EC2 instance type of the application servers');
+    expect(text).not.toContain('tiers:');
+  });
 });
 
 describe('prefill', () => {

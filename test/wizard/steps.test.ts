@@ -218,6 +218,50 @@ describe('back and review', () => {
   });
 });
 
+describe('a workload of several parts, pre-filled (issue 14)', () => {
+  const shop = () =>
+    draftFrom({
+      regions: { primary: 'us-east-1', dr: 'us-west-2' },
+      compute: [{ name: 'web', instanceType: 'm5.large', count: 4 }, { name: 'workers', instanceType: 'c5.xlarge', count: 2 }],
+      database: [{ name: 'orders', engine: 'aurora-postgresql', storageGb: 500, multiAz: true }, { name: 'sessions', engine: 'dynamodb', storageGb: 20 }],
+    }, 'shop.yaml');
+
+  it('asks about the first tier and the first store, naming them; keeps the others and lists them at the review', async () => {
+    const prompt = cannedPrompt(['', '', '', '', '6', '', '', '750', ...Array(7).fill(''), REVIEW_OK]);
+    const w = await askWorkload(shop(), catalog, prompt);
+    expect(prompt.left()).toBe(0);
+    expect(prompt.asked.slice(3, 8).map((a) => [a.message, a.default])).toEqual([
+      ['App server instance type — web', 'm5.large'],
+      ['Number of app servers — web', '4'],
+      ['Database — orders', 'aurora-postgresql'],
+      ['Database instance class — orders', 'db.r6g.large'],
+      ['Database size (GB) — orders', '500'],
+    ]);
+    const review = prompt.asked[prompt.asked.length - 1];
+    expect(review.choices).toContain('otherParts');
+    expect(reviewQuestion(shop()).choices.find((c) => c.value === 'otherParts')!.name).toBe('Other parts, kept as in the file: workers: 2 × c5.xlarge; sessions: DynamoDB, 20 GB');
+    expect(w.tiers.map((t) => [t.name, t.instanceType, t.count])).toEqual([['web', 'm5.large', 6], ['workers', 'c5.xlarge', 2]]);
+    expect(w.stores.map((x) => [x.name, x.engine, x.storageGb, x.multiAz])).toEqual([['orders', 'aurora-postgresql', 750, true], ['sessions', 'dynamodb', 20, false]]);
+  });
+
+  it('picking the other parts at the review changes nothing; the first store cannot become none while others remain', async () => {
+    const prompt = cannedPrompt([...Array(8).fill(''), ...Array(7).fill(''), 'otherParts', REVIEW_OK]);
+    const w = await askWorkload(shop(), catalog, prompt);
+    expect(w.stores).toHaveLength(2);
+    const engine = prompt.asked.find((a) => a.message === 'Database — orders')!;
+    expect(engine.choices).not.toContain('none');
+  });
+
+  it('a list of one store: none leaves the list empty; a new engine then starts a store again', async () => {
+    const one = draftFrom({ regions: { primary: 'us-east-1' }, compute: [{ name: 'web', instanceType: 'm5.large', count: 2 }], database: [{ name: 'orders', engine: 'postgres' }] }, 'one.yaml');
+    const w = await askWorkload(one, catalog, cannedPrompt(['', '', '', '', '', 'none', ...Array(7).fill(''), REVIEW_OK]));
+    expect(w.database).toEqual([]);
+    expect(w.stores).toEqual([]);
+    const again = await askWorkload(draftFrom({ ...one, database: [] }, 'x'), catalog, cannedPrompt(['', '', '', '', '', 'dynamodb', '', '', '', ...Array(7).fill(''), REVIEW_OK]));
+    expect(again.stores.map((x) => [x.name, x.engine])).toEqual([['database', 'dynamodb']]);
+  });
+});
+
 describe('searchMatches', () => {
   const types = knownInstanceTypes();
   it('lists the default first when nothing is typed', () => {
