@@ -3,6 +3,7 @@
  * part (snapshot unit prices, a month of 730 h), RTO decided by the slowest store and the slowest tier, RPO by the
  * worst store, and the single form unchanged (its parts are implicit and never named).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { planEstimate } from '../../src/advisor/plan';
 import type { Report } from '../../src/advisor/types';
@@ -10,6 +11,7 @@ import { priceKeyId } from '../../src/pricing/keys';
 import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import { simulateRecovery, simulateRpo } from '../../src/recovery/montecarlo';
 import { DAYS_PER_MONTH } from '../../src/model/time';
+import { parseWorkloadText } from '../../src/workload/load';
 import { documentOf, validateWorkload, type Workload } from '../../src/workload/validate';
 import { evaluate } from '../../src/advisor/evaluate';
 import { estimateReport, example, line, strategy } from '../helpers/core';
@@ -378,5 +380,16 @@ describe('estimate output of a multi-part workload', () => {
     expect(json.workload.compute).toEqual([{ ...WEB, ebsVolumesPerInstance: 1 }, { ...WORKERS, ebsGbPerInstance: 50, ebsVolumesPerInstance: 1 }]);
     expect(json.workload).not.toHaveProperty('tiers');
     expect(json.strategies[1].phases.map((p: { part?: string }) => p.part ?? null)).toEqual([null, null, 'orders', null, 'web', 'workers', null, null]);
+  });
+});
+
+describe('the README shows the list form', () => {
+  it('its workload-file example is valid and splits the change rate as its comment says (orders 25, sessions 1)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## The workload file'), readme.indexOf('<!-- /section: workload -->'));
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(section)![1];
+    const w = validateWorkload(parseWorkloadText(yaml, 'README'), 'README');
+    expect(w.tiers.map((t) => t.name)).toEqual(['web', 'workers']);
+    expect(w.stores.map((s) => [s.name, s.changeGbPerDay])).toEqual([['orders', 25], ['sessions', 1]]);
   });
 });
