@@ -112,3 +112,21 @@ export function unknownRegionText(flag: string, value: string): string {
   const near = value.trim() ? nearestRegions(value) : [];
   return `${flag} ${REGION_RULE}${near.length ? `; nearest: ${near.join(', ')}` : ''} (got ${quote(value)})`;
 }
+
+/**
+ * The Region sets of DynamoDB global tables with multi-Region strong consistency (MRSC). "A MRSC global table can be
+ * configured with either three replicas, or with two replicas and one witness. The witness must be in a different
+ * Region than the replicas and within the same Region set" (AWS CloudFormation Template Reference,
+ * AWS::DynamoDB::GlobalTable GlobalTableWitness; the AWS SDK code example "MRSC requires exactly three replicas in
+ * supported regions"). So a strongly consistent table spans 2 or 3 active regions of one set.
+ */
+export const MRSC_REGION_SETS: Readonly<Record<'US' | 'EU' | 'AP', readonly string[]>> = {
+  US: ['us-east-1', 'us-east-2', 'us-west-2'],
+  EU: ['eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-central-1'],
+  AP: ['ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3'],
+};
+
+/** The MRSC Region set holding every one of these regions, or undefined when none does. */
+export function mrscRegionSet(regions: readonly string[]): keyof typeof MRSC_REGION_SETS | undefined {
+  return (Object.keys(MRSC_REGION_SETS) as (keyof typeof MRSC_REGION_SETS)[]).find((k) => regions.every((r) => MRSC_REGION_SETS[k].includes(r)));
+}

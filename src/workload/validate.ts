@@ -1,7 +1,7 @@
 /** Validation with one-line messages that name the field, the value and what is allowed. Pure. */
 import type { z } from 'zod';
 import { InputError } from '../errors';
-import { regionInfo } from '../model/regions';
+import { MRSC_REGION_SETS, mrscRegionSet, regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { workloadSchema, type ParsedWorkload } from './schema';
 import { storesOf, tiersOf, withDefaultClass, type Store, type Tier } from './parts';
@@ -189,7 +189,23 @@ export function validateWorkload(doc: unknown, source = 'workload'): Workload {
   }
   const result = workloadSchema.safeParse(doc);
   if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
-  return normalizeWorkload(result.data);
+  const w = normalizeWorkload(result.data);
+  checkStrongConsistency(w, source);
+  return w;
+}
+
+/**
+ * `activeActive.consistency: strong` asks for DynamoDB multi-Region strong consistency (MRSC), which AWS offers only
+ * on 3 Regions of one Region set (3 replicas, or 2 and a witness): refused, naming the sets, when a DynamoDB store's
+ * active regions (primary, dr, additional) are more than 3 or span sets. Without a DynamoDB store it changes nothing.
+ */
+export function checkStrongConsistency(w: Workload, source = 'workload'): void {
+  if (w.activeActive.consistency !== 'strong' || !w.stores.some((s) => s.engine === 'dynamodb')) return;
+  const active = [w.regions.primary, w.regions.dr, ...w.regions.additional];
+  if (active.length <= 3 && mrscRegionSet(active)) return;
+  const sets = Object.entries(MRSC_REGION_SETS).map(([k, rs]) => `${k}: ${rs.join(', ')}`).join('; ');
+  const why = active.length > 3 ? `at most 3 active regions (3 replicas, or 2 and a witness), got ${active.length}` : `its active regions in one Region set (${sets}), got`;
+  throw new InputError(`${source}: activeActive.consistency strong (DynamoDB multi-Region strong consistency) needs ${why}${active.length > 3 ? ':' : ''} ${active.join(', ')}`);
 }
 
 /**

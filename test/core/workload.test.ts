@@ -54,6 +54,30 @@ describe('messages', () => {
   it('regions name the nearest known values', () => {
     expect(error({ ...minimal(), regions: { primary: 'us-east-9' } })).toMatch(/^w\.yaml: regions\.primary must be a known commercial AWS region \(34 known, us-east-1 to ap-southeast-7\); nearest: us-east-1, us-east-2 \(got "us-east-9"\)/);
   });
+  describe('activeActive.consistency: strong (DynamoDB MRSC: 3 regions of one Region set, AWS::DynamoDB::GlobalTable GlobalTableWitness)', () => {
+    const ddb = { engine: 'dynamodb', storageGb: 20 };
+    const strong = (regions: object, database: object = ddb) => ({ ...minimal(), regions, database, activeActive: { consistency: 'strong' } });
+    it('2 or 3 regions of one set are accepted (2: a witness makes the third)', () => {
+      expect(validateWorkload(strong({ primary: 'us-east-1', dr: 'us-east-2' })).activeActive.consistency).toBe('strong');
+      expect(validateWorkload(strong({ primary: 'eu-west-1', dr: 'eu-central-1', additional: ['eu-west-2'] })).regions.additional).toEqual(['eu-west-2']);
+      // The default DR region counts: us-east-1's is us-west-2, in the US set.
+      expect(validateWorkload(strong({ primary: 'us-east-1' })).regions.dr).toBe('us-west-2');
+    });
+    it('regions across sets are refused, naming the sets', () => {
+      expect(error(strong({ primary: 'eu-west-1', dr: 'eu-central-1', additional: ['us-east-1'] }))).toBe(
+        'w.yaml: activeActive.consistency strong (DynamoDB multi-Region strong consistency) needs its active regions in one Region set (US: us-east-1, us-east-2, us-west-2; EU: eu-west-1, eu-west-2, eu-west-3, eu-central-1; AP: ap-northeast-1, ap-northeast-2, ap-northeast-3), got eu-west-1, eu-central-1, us-east-1',
+      );
+      expect(error(strong({ primary: 'ap-southeast-2', dr: 'ap-southeast-4' }))).toMatch(/needs its active regions in one Region set .*, got ap-southeast-2, ap-southeast-4$/);
+    });
+    it('more than 3 active regions are refused', () => {
+      expect(error(strong({ primary: 'eu-west-1', dr: 'eu-west-2', additional: ['eu-west-3', 'eu-central-1'] }))).toBe(
+        'w.yaml: activeActive.consistency strong (DynamoDB multi-Region strong consistency) needs at most 3 active regions (3 replicas, or 2 and a witness), got 4: eu-west-1, eu-west-2, eu-west-3, eu-central-1',
+      );
+    });
+    it('without a DynamoDB store it changes nothing', () => {
+      expect(validateWorkload(strong({ primary: 'ap-southeast-2', dr: 'ap-southeast-4' }, { engine: 'postgres' })).regions.dr).toBe('ap-southeast-4');
+    });
+  });
   it('unknown assumption names list the allowed ones', () => {
     expect(error({ ...minimal(), assumptions: { restoreMinutes: 3 } })).toMatch(/^w\.yaml: assumptions: unknown field "restoreMinutes" \(nearest known: \w+, \w+, \w+; all names: dr-advisor schema workload\)$/);
   });

@@ -410,7 +410,7 @@ describe('flags and small quantities', () => {
   hostile(A, '--rto 0.5s is refused with the rule', est('--rto', '0.5s'), inputError(/--rto must be a duration like 90s, 15m, 4h or 1d \(0, or at least 1s\)/));
   const mrsc = readFileSync(join(EXAMPLES, 'serverless-dynamodb.yaml'), 'utf8')
     .replace('strategy: warm-standby', 'strategy: active-active')
-    .replace('  dr: eu-central-1', '  dr: eu-central-1\n  additional: [us-east-1]')
+    .replace('  dr: eu-central-1', '  dr: eu-central-1\n  additional: [eu-west-2]')
     .replace('objectStorage: { storageGb: 500 }', 'objectStorage: { storageGb: 0 }')
     .replace(/targets: \{[^}]*\}/, 'targets: { rto: 15m, rpo: 0, maxMonthlyCost: 5000 }\nactiveActive: { consistency: strong }');
   hostile(A, 'check: a DynamoDB MRSC workload meets RPO 0 (file and flag)', ['check', '-f', file(F, 'mrsc.yaml', mrsc), '--rpo', '0', '--format', 'json'], (r) => {
