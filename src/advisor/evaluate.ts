@@ -403,7 +403,9 @@ function breakEvens(w: EstimatePlan['workload'], strategies: StrategyResult[], l
       sentence:
         v === null
           ? `${costlier.name} never pays off against ${cheaper.name} on the expected annual cost (${events}), whatever an hour of downtime costs.`
-          : v === 0
+          : v === 0 && costlier.drMonthlyCost - cheaper.drMonthlyCost < 0.005
+            ? `${costlier.name} costs the same as ${cheaper.name} (${formatUsd(costlier.drMonthlyCost)}/month) and loses less in a disruption: it is the better of the two at any downtime cost (${events}).`
+            : v === 0
             ? `${costlier.name} pays off against ${cheaper.name} at any downtime cost: the data loss and failover costs it avoids cover its extra ${formatUsd(costlier.drMonthlyCost - cheaper.drMonthlyCost)}/month (${events}).`
             : `${costlier.name} pays off against ${cheaper.name} above ${formatUsd(v)} per hour of downtime (${events}).`,
     });

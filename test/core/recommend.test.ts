@@ -104,6 +104,19 @@ describe('expected annual cost, by hand', () => {
     expect(breakEvenDowntimeCost(costlier, cheaper, 0)).toBe(0);
     expect(breakEvenDowntimeCost(cheaper, { ...costlier, failover: { downtimeHours: 3, dataLossHours: 0, cost: 0 } }, 0)).toBeNull();
   });
+  it('a one-server fleet: warm standby and active-active cost the same, and the break-even says so rather than "pays off … covers its extra $0.00"', async () => {
+    const r = await estimateReport(example('web-app', (d) => {
+      d.compute = { instanceType: 'm5.large', count: 1 };
+      d.business = { downtimeCostPerHour: 100 };
+    }));
+    const ws = strategy(r, 'warm-standby');
+    const aa = strategy(r, 'active-active');
+    expect(aa.drMonthlyCost).toBe(ws.drMonthlyCost);
+    const be = r.breakEven.find((b) => b.cheaper === 'warm-standby' && b.costlier === 'active-active')!;
+    expect(be.downtimeCostPerHour).toBe(0);
+    expect(be.sentence).toBe(`Multi-site Active-Active costs the same as Warm Standby ($${ws.drMonthlyCost.toFixed(2)}/month) and loses less in a disruption: it is the better of the two at any downtime cost (at 0.5 regional events a year).`);
+    for (const b of r.breakEven) expect(b.sentence).not.toMatch(/\$0\.00\/month/);
+  });
   it('no business costs → no expected loss, but failovers and drills are still counted', async () => {
     const r = await estimateReport(example('web-app', (w) => (w.business = {})));
     for (const x of r.strategies) {
