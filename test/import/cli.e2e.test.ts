@@ -169,9 +169,9 @@ describe('estimate -f / check -f take the JSON of terraform show -json directly'
 describe('the gate straight from terraform show -json (examples/github-actions/dr-check.yml, commented variant)', () => {
   it('the documented command runs on a plan file', () => {
     const workflow = readFileSync(new URL('../../examples/github-actions/dr-check.yml', import.meta.url), 'utf8');
-    const line = workflow.split('\n').find((l) => /^#\s+npx dr-advisor check -f plan\.json /.test(l));
+    const line = workflow.split('\n').find((l) => /^#\s+dr-advisor check -f plan\.json /.test(l));
     expect(line).toBeDefined();
-    const args = line!.replace(/^#\s+npx dr-advisor /, '').split(/\s+/).filter(Boolean);
+    const args = line!.replace(/^#\s+dr-advisor /, '').split(/\s+/).filter(Boolean);
     const work = mkdtempSync(join(dir, 'gate-'));
     copyFileSync(fx('web-app.plan.json'), join(work, 'plan.json'));
     const r = runCli(args, { cwd: work, env: { DR_ADVISOR_PRICING: undefined, DR_ADVISOR_CACHE_DIR: join(work, 'cache') } });
