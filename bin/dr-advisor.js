@@ -1,8 +1,230 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in the bundled CLI. With --debug, stack traces are mapped to src/…ts lines through the
-// bundle's source maps (enabled before the bundle loads; Node never reads a map otherwise).
-if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true);
-import('../dist/cli.js').then((m) => m.main(process.argv)).catch((err) => {
+// Launcher. Everything lives in the bundle, dist/cli.js: one script (scripts/build.mjs) that this file compiles with
+// `vm.Script` and a V8 code cache, so that from the second run on V8 reads the compiled code instead of parsing and
+// compiling ≈750 kB of JavaScript (issue 17).
+//
+// The code cache is one file per bundle, Node and V8 version, under the user cache directory that the price cache
+// uses (DR_ADVISOR_CACHE_DIR > XDG_CACHE_HOME/dr-advisor > ~/.cache/dr-advisor, as src/cli/inputs.ts
+// resolveCacheDir), in `code/`. It is made on the first run, when the process ends; written atomically (a temp file,
+// then rename); used only when it is a regular file of ours, not writable by others, whose checksum holds (V8 does
+// not check one: a damaged cache would crash the process). Anything else (no directory, a read-only one, a damaged
+// or foreign file, a cache V8 rejects) falls back to a normal compile, silently; a rejected or damaged cache is
+// rewritten. DR_ADVISOR_NO_CODE_CACHE=1 turns it off; DR_ADVISOR_DEBUG_CODE_CACHE=1 prints on stderr what happened.
+//
+// With --debug, stack traces are mapped to src/…ts lines through the bundle's source map: source maps are enabled
+// before the bundle loads, and the bundle is compiled by the CommonJS loader, which applies them (a vm.Script does
+// not); no code cache then. Node never reads a map otherwise.
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Script } from 'node:vm';
+
+const BUNDLE = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const env = process.env;
+const trace = env.DR_ADVISOR_DEBUG_CODE_CACHE === '1' ? (line) => process.stderr.write(`dr-advisor code cache: ${line}\n`) : () => {};
+
+/** Header of a cache file: magic, format, commands seen (bits), reserved, length and checksum of the V8 data. */
+const MAGIC = 0x43435244; // "DRCC"
+const FORMAT = 1;
+const HEADER = 24;
+/** A code cache is about 1 MB; anything far larger is not one of ours. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+/** How many code caches (of other builds or Node versions) are kept besides this one. */
+const KEEP = 3;
+
+/** Which command runs, as a bit: the cache is rewritten once for each, so that it holds the code each one compiled. */
+function commandBit() {
+  const name = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  return name === 'estimate' ? 1 : name === 'check' ? 2 : 4;
+}
+
+/** A 64-bit checksum (two FNV-style lanes over 32-bit words) of the V8 data: damage, not tampering (see ownership). */
+function checksum(bytes) {
+  const n = bytes.length >>> 2;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, n);
+  let a = 0x811c9dc5 | 0;
+  let b = 0x2545f491 | 0;
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w ^ (a >>> 13), 0x5bd1e995);
+  }
+  for (let i = n << 2; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i] ^ (a >>> 13), 0x5bd1e995);
+  }
+  return [a >>> 0, b >>> 0];
+}
+
+/** The cache file of this bundle on this Node, or undefined (turned off, or no usable home directory). */
+function cachePath(source) {
+  if (env.DR_ADVISOR_NO_CODE_CACHE && env.DR_ADVISOR_NO_CODE_CACHE !== '0') return undefined;
+  const hash = /^\/\*dr-advisor:([0-9a-f]{16})\*\//.exec(source)?.[1];
+  if (!hash) return undefined;
+  let dir;
+  try {
+    dir = env.DR_ADVISOR_CACHE_DIR || (env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, 'dr-advisor') : join(homedir(), '.cache', 'dr-advisor'));
+  } catch {
+    return undefined;
+  }
+  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
+}
+
+/**
+ * The cache file's V8 data and command bits, or why there is none. Opened without following a symlink and without
+ * blocking (a FIFO never hangs the run), and used only when it is a regular file owned by this user and writable by
+ * no one else: the data is compiled code, run as is.
+ */
+function readCache(file) {
+  let fd;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0));
+  } catch (e) {
+    return { state: e.code === 'ENOENT' ? 'absent' : `unreadable (${e.code})` };
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size < HEADER || st.size > MAX_CACHE_BYTES) return { state: 'damaged (not a cache file)' };
+    if (typeof process.getuid === 'function') {
+      // Another user's file is left alone (in a shared directory it could not be replaced anyway); ours is rewritten.
+      if (st.uid !== process.getuid()) return { state: 'refused (not owned by this user)', foreign: true };
+      if ((st.mode & 0o022) !== 0) return { state: 'refused (writable by others)' };
+    }
+    const buf = Buffer.allocUnsafeSlow(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    const data = buf.subarray(HEADER, got);
+    if (got !== st.size || buf.readUInt32LE(0) !== MAGIC || buf[4] !== FORMAT || buf.readUInt32LE(8) !== data.length) return { state: 'damaged (header)' };
+    const [a, b] = checksum(data);
+    if (buf.readUInt32LE(12) !== a || buf.readUInt32LE(16) !== b) return { state: 'damaged (checksum)' };
+    return { state: 'read', data, bits: buf[5] };
+  } catch (e) {
+    return { state: `unreadable (${e.code ?? e.message})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Writes the cache atomically (temp file, rename) and keeps the {@link KEEP} newest others. Every error is ignored. */
+function writeCache(file, script, bits) {
+  try {
+    const data = script.createCachedData();
+    const header = Buffer.alloc(HEADER);
+    const [a, b] = checksum(data);
+    header.writeUInt32LE(MAGIC, 0);
+    header[4] = FORMAT;
+    header[5] = bits;
+    header.writeUInt32LE(data.length, 8);
+    header.writeUInt32LE(a, 12);
+    header.writeUInt32LE(b, 16);
+    const dir = dirname(file);
+    makeDirs(dir);
+    const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+    try {
+      writeFileSync(tmp, Buffer.concat([header, data]), { mode: 0o600, flag: 'wx' });
+      renameSync(tmp, file);
+    } catch (e) {
+      try {
+        unlinkSync(tmp);
+      } catch {}
+      throw e;
+    }
+    trace(`wrote ${file} (${data.length} bytes)`);
+    prune(dir, file);
+  } catch (e) {
+    trace(`could not write ${file} (${e.code ?? e.message})`);
+  }
+}
+
+/**
+ * mkdir -p, bounded: Node's own `recursive: true` spins for ever on some paths (under /proc, for one), and a run must
+ * never hang on its cache directory. New folders are private (0700).
+ */
+function makeDirs(dir) {
+  const missing = [];
+  for (let d = dir; missing.length < 64; d = dirname(d)) {
+    try {
+      mkdirSync(d, { mode: 0o700 });
+      break;
+    } catch (e) {
+      if (e.code === 'EEXIST') break;
+      if (e.code !== 'ENOENT' || dirname(d) === d) throw e;
+      missing.push(d);
+    }
+  }
+  for (const d of missing.reverse()) mkdirSync(d, { mode: 0o700 });
+}
+
+/** Removes all but the newest few other code caches, and temp files older than an hour (a run killed mid-write). */
+function prune(dir, keep) {
+  const now = Date.now();
+  const others = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (path === keep || !name.startsWith('cli-')) continue;
+    try {
+      const { mtimeMs } = statSync(path);
+      if (name.endsWith('.tmp')) {
+        if (now - mtimeMs > 3600_000) unlinkSync(path);
+      } else if (name.endsWith('.bin')) others.push({ path, mtimeMs });
+    } catch {}
+  }
+  others.sort((x, y) => y.mtimeMs - x.mtimeMs);
+  for (const { path } of others.slice(KEEP)) {
+    try {
+      unlinkSync(path);
+    } catch {}
+  }
+}
+
+/** The bundle's wrapper function, compiled with the code cache when there is a usable one. */
+function compileWithCodeCache(source) {
+  const file = cachePath(source);
+  if (!file) {
+    trace('off');
+    return new Script(source, { filename: BUNDLE }).runInThisContext();
+  }
+  const cache = readCache(file);
+  const script = new Script(source, { filename: BUNDLE, ...(cache.data ? { cachedData: cache.data } : {}) });
+  const used = cache.data !== undefined && script.cachedDataRejected === false;
+  trace(used ? `used ${file}` : cache.data ? `rejected by V8 ${file}` : `${cache.state} ${file}`);
+  const bit = commandBit();
+  if (!cache.foreign && (!used || (cache.bits & bit) === 0)) {
+    const bits = (used ? cache.bits : 0) | bit;
+    process.once('exit', () => writeCache(file, script, bits));
+  }
+  return script.runInThisContext();
+}
+
+/** --debug: compiled by the CommonJS loader, which applies the source map (source maps are enabled by then). */
+function compileWithSourceMaps(source) {
+  const m = new Module(BUNDLE);
+  m.filename = BUNDLE;
+  m.paths = Module._nodeModulePaths(dirname(BUNDLE));
+  m._compile(`module.exports=${source}`, BUNDLE);
+  return m.exports;
+}
+
+let main;
+try {
+  const debug = process.argv.includes('--debug');
+  if (debug) process.setSourceMapsEnabled(true);
+  const source = readFileSync(BUNDLE, 'utf8');
+  const wrapper = debug ? compileWithSourceMaps(source) : compileWithCodeCache(source);
+  const module = { exports: {} };
+  wrapper(module.exports, createRequire(BUNDLE), module, BUNDLE, dirname(BUNDLE), pathToFileURL(BUNDLE).href);
+  main = module.exports.main;
+} catch (err) {
+  process.stderr.write(`error: could not start dr-advisor (${err && err.message ? err.message : err}); run \`npm run build\` first\n`);
+  process.exitCode = 2;
+}
+main?.(process.argv).catch((err) => {
   process.stderr.write(`error: could not start dr-advisor (${err && err.message ? err.message : err}); run \`npm run build\` first\n`);
   process.exit(2);
 });

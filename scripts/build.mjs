@@ -1,17 +1,24 @@
-// Bundles the CLI into dist/ with esbuild: one minified entry chunk for the fast path, and separate chunks for
-// code behind dynamic import() (live pricing, the wizard), so that `estimate --pricing snapshot` never parses them.
-// Heavy runtime dependencies (the AWS SDK, inquirer) stay external and are loaded only on the paths that need them.
+// Bundles the CLI with esbuild into ONE script, dist/cli.js, that bin/dr-advisor.js compiles through `vm.Script`
+// with a V8 code cache (issue 17): a CommonJS-style function expression,
+//   /*dr-advisor:<hash>*/(function (exports, require, module, __filename, __dirname, __dr_url) { … })
+// where <hash> is the first 16 hex digits of the SHA-256 of the file (computed with the digits zeroed), the key of
+// the code cache. Code behind dynamic import() (live pricing, the wizard, `check`…) is in the same file but wrapped
+// lazily by esbuild, so it is neither run nor compiled until used. Heavy runtime dependencies (the AWS SDK, inquirer)
+// stay external and are loaded with require() on the paths that need them (each ships CommonJS); the bundle holds no
+// import() at all, which a script compiled from a V8 code cache cannot run on Node 20 ("Invalid host defined
+// options", fixed in later V8).
 //
-// Source maps: every chunk has a linked map (dist/*.js.map, mapping to src/…ts lines, without the sources' text). Node
-// reads them only when source maps are enabled, which bin/dr-advisor.js does for --debug alone
-// (process.setSourceMapsEnabled before the bundle loads): normal start-up never opens a map.
+// Source maps: dist/cli.js has a linked map (dist/cli.js.map, mapping to src/…ts lines, without the sources' text).
+// Node reads it only when source maps are enabled, which bin/dr-advisor.js does for --debug alone (and then loads the
+// bundle through the CommonJS loader, which applies the map): normal start-up never opens it.
 //
 //   node scripts/build.mjs [--outdir DIR] [--no-minify] [--metafile FILE]
 //
 // The output is written without a window where dist/ is missing or half-written (other processes, e.g. a test run,
 // may be running the CLI while it builds): every file is written to a temp name and renamed into place, the entry
-// (cli.js) last, and only then are the chunks of the previous build removed.
+// (cli.js) last, and only then are the files of the previous build removed.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,16 +47,20 @@ const zodEnglishOnly = {
     }));
   },
 };
+
+/** The placeholder of the content hash in the first line; replaced by the same number of hex digits. */
+const HASH_PLACEHOLDER = '0'.repeat(16);
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir,
   write: false,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
+  // import() → require(): the bundle must hold no import() (see above).
+  supported: { 'dynamic-import': false },
   minify: !args['no-minify'],
   sourcemap: 'linked',
   sourcesContent: false,
@@ -57,9 +68,10 @@ const result = await build({
   external,
   plugins: [zodEnglishOnly],
   metafile: Boolean(args.metafile),
-  // Bundled CommonJS dependencies (cli-table3) call require() for Node built-ins.
-  banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
-  define: { __DR_ADVISOR_VERSION__: JSON.stringify(pkg.version) },
+  // The wrapper's parameters: CommonJS's five, and the bundle's own URL for `import.meta.url` (data/ is found from it).
+  banner: { js: `/*dr-advisor:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname, __dr_url) {` },
+  footer: { js: '})' },
+  define: { __DR_ADVISOR_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__dr_url' },
   logLevel: 'warning',
 });
 
@@ -68,7 +80,16 @@ const entry = join(outdir, 'cli.js');
 const files = [...result.outputFiles].sort((a, b) => (a.path === entry) - (b.path === entry));
 const tag = `.${process.pid}.tmp`;
 for (const f of files) {
-  writeFileSync(f.path + tag, f.contents);
+  let contents = f.contents;
+  if (f.path === entry) {
+    const text = f.text;
+    if (/\bimport\s*\(/.test(text.replace(/`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""'))) {
+      throw new Error('dist/cli.js holds an import(): a script compiled from a V8 code cache cannot run it on Node 20');
+    }
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, HASH_PLACEHOLDER.length);
+    contents = Buffer.from(text.replace(`/*dr-advisor:${HASH_PLACEHOLDER}*/`, `/*dr-advisor:${hash}*/`));
+  }
+  writeFileSync(f.path + tag, contents);
   renameSync(f.path + tag, f.path);
 }
 const keep = new Set(files.map((f) => basename(f.path)));

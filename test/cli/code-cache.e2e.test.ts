@@ -1,0 +1,215 @@
+/**
+ * The V8 code cache of the bundle (issue 17 item 1, bin/dr-advisor.js): made on the first run in `<cache dir>/code/`,
+ * used from the second; a damaged, truncated, foreign or rejected cache, a FIFO in its place, or a cache directory
+ * that cannot be written never changes the output or the exit code and prints nothing (DR_ADVISOR_DEBUG_CODE_CACHE=1
+ * shows what happened, for these tests); DR_ADVISOR_NO_CODE_CACHE=1 turns it off.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { resolveCacheDir } from '../../src/cli/inputs';
+import { runCli, type CliResult } from '../helpers/cli';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const ESTIMATE = ['estimate', '--example', 'web-app', '--explain'];
+const IS_ROOT = process.getuid?.() === 0;
+const TRACE = /^dr-advisor code cache: (.*)$/gm;
+
+/** The trace lines of a run (what the launcher did with the cache), and stderr without them. */
+function traced(r: CliResult): { trace: string[]; stderr: string } {
+  return { trace: [...r.stderr.matchAll(TRACE)].map((m) => m[1]), stderr: r.stderr.replace(/^dr-advisor code cache: .*\n/gm, '') };
+}
+
+function run(dir: string, args = ESTIMATE, env: Record<string, string | undefined> = {}): CliResult & { trace: string[] } {
+  const r = runCli(args, { env: { DR_ADVISOR_CACHE_DIR: dir, DR_ADVISOR_DEBUG_CODE_CACHE: '1', ...env } });
+  const t = traced(r);
+  return { ...r, stderr: t.stderr, trace: t.trace };
+}
+
+/** The one code cache file of this build under a cache directory. */
+function cacheFile(dir: string): string {
+  const hash = /^\/\*dr-advisor:([0-9a-f]{16})\*\//.exec(readFileSync(join(root, 'dist/cli.js'), 'utf8'))![1];
+  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
+}
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'dr-code-cache-'));
+
+let expected: CliResult;
+beforeAll(() => {
+  expected = runCli(ESTIMATE, { env: { DR_ADVISOR_NO_CODE_CACHE: '1' } });
+  expect(expected.status).toBe(0);
+});
+
+/** Same bytes, same exit code, same warnings as a run without the code cache. */
+function sameAsWithout(r: CliResult): void {
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe(expected.stdout);
+  expect(r.stderr).toBe(expected.stderr);
+}
+
+describe('the code cache', () => {
+  it('is made by the first run (private: 0700 folder, 0600 file) and used by the second, with the same output', () => {
+    const dir = fresh();
+    const file = cacheFile(dir);
+    const first = run(dir);
+    sameAsWithout(first);
+    expect(first.trace).toEqual([`absent ${file}`, expect.stringMatching(new RegExp(`^wrote ${file.replace(/[.]/g, '\\.')} \\(\\d+ bytes\\)$`))]);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'code')).mode & 0o777).toBe(0o700);
+    const second = run(dir);
+    sameAsWithout(second);
+    expect(second.trace).toEqual([`used ${file}`]);
+    expect(readdirSync(join(dir, 'code'))).toEqual([file.split('/').at(-1)]);
+  });
+
+  it('is rewritten once for each command (estimate, check, the others), then only read', () => {
+    const dir = fresh();
+    const file = cacheFile(dir);
+    expect(run(dir, ['--version']).trace).toEqual([`absent ${file}`, expect.stringMatching(/^wrote /)]);
+    expect(run(dir, ['--version']).trace).toEqual([`used ${file}`]);
+    expect(run(dir).trace).toEqual([`used ${file}`, expect.stringMatching(/^wrote /)]);
+    const check = ['check', '-f', join(root, 'data/examples/web-app.yaml'), '--format', 'json'];
+    expect(run(dir, check).trace).toEqual([`used ${file}`, expect.stringMatching(/^wrote /)]);
+    for (const args of [ESTIMATE, check, ['--help']]) expect(run(dir, args).trace).toEqual([`used ${file}`]);
+  });
+
+  it('DR_ADVISOR_NO_CODE_CACHE=1: neither read nor written', () => {
+    const dir = fresh();
+    const r = run(dir, ESTIMATE, { DR_ADVISOR_NO_CODE_CACHE: '1' });
+    sameAsWithout(r);
+    expect(r.trace).toEqual(['off']);
+    expect(existsSync(join(dir, 'code'))).toBe(false);
+  });
+
+  it('lives where the price cache does: DR_ADVISOR_CACHE_DIR > XDG_CACHE_HOME/dr-advisor > ~/.cache/dr-advisor', () => {
+    const home = fresh();
+    const xdg = fresh();
+    // resolveCacheDir (src/cli/inputs.ts) reads the home directory of this process; the launcher that of its own.
+    expect(resolveCacheDir(undefined, {})).toBe(join(homedir(), '.cache', 'dr-advisor'));
+    const cases = [
+      { env: { XDG_CACHE_HOME: xdg, HOME: home }, dir: resolveCacheDir(undefined, { XDG_CACHE_HOME: xdg }) },
+      { env: { XDG_CACHE_HOME: undefined, HOME: home }, dir: join(home, '.cache', 'dr-advisor') },
+    ];
+    for (const { env, dir } of cases) {
+      const r = runCli(['--version'], { env: { DR_ADVISOR_CACHE_DIR: undefined, DR_ADVISOR_DEBUG_CODE_CACHE: '1', ...env } });
+      expect(r.status).toBe(0);
+      expect(r.stderr).toContain(`absent ${cacheFile(dir)}\n`);
+      expect(existsSync(cacheFile(dir))).toBe(true);
+    }
+  });
+});
+
+describe('a cache that cannot be used falls back to a normal compile, silently, and is rewritten', () => {
+  /** A made cache, then `spoil` applied to its file; the next run must print the same and say `state`. */
+  function spoiled(spoil: (file: string) => void, state: RegExp): string {
+    const dir = fresh();
+    const file = cacheFile(dir);
+    expect(run(dir).status).toBe(0);
+    spoil(file);
+    const r = run(dir);
+    sameAsWithout(r);
+    expect(r.trace[0]).toMatch(state);
+    return dir;
+  }
+
+  it('damaged in the middle (the checksum catches it: V8 itself would crash on it)', () => {
+    const dir = spoiled((file) => {
+      const b = readFileSync(file);
+      for (let i = 0; i < 64; i++) b[Math.floor(b.length / 2) + i * 97] ^= 0x5a;
+      writeFileSync(file, b);
+    }, /^damaged \(checksum\) /);
+    expect(run(dir).trace).toEqual([`used ${cacheFile(dir)}`]);
+  });
+
+  it('truncated, empty, or not a cache at all', () => {
+    spoiled((file) => writeFileSync(file, readFileSync(file).subarray(0, 5000)), /^damaged \(header\) /);
+    spoiled((file) => writeFileSync(file, ''), /^damaged \(not a cache file\) /);
+    spoiled((file) => writeFileSync(file, 'x'.repeat(100_000)), /^damaged \(header\) /);
+  });
+
+  it('rejected by V8 (a sound file whose data V8 does not take): fallback, and rewritten', () => {
+    const dir = spoiled((file) => {
+      const b = readFileSync(file);
+      const junk = Buffer.alloc(b.length - 24, 7);
+      // The launcher's own checksum over the junk, so that only V8 refuses it.
+      let a = 0x811c9dc5 | 0;
+      let c = 0x2545f491 | 0;
+      const words = new Int32Array(junk.buffer, junk.byteOffset, junk.length >>> 2);
+      for (const w of words) {
+        a = Math.imul(a ^ w, 0x01000193);
+        c = Math.imul(c ^ w ^ (a >>> 13), 0x5bd1e995);
+      }
+      for (let i = words.length << 2; i < junk.length; i++) {
+        a = Math.imul(a ^ junk[i], 0x01000193);
+        c = Math.imul(c ^ junk[i] ^ (a >>> 13), 0x5bd1e995);
+      }
+      b.writeUInt32LE(a >>> 0, 12);
+      b.writeUInt32LE(c >>> 0, 16);
+      junk.copy(b, 24);
+      writeFileSync(file, b);
+    }, /^rejected by V8 /);
+    expect(run(dir).trace).toEqual([`used ${cacheFile(dir)}`]);
+  });
+
+  it('a FIFO in its place never blocks the run, and is replaced', () => {
+    const dir = spoiled((file) => {
+      execFileSync('rm', [file]);
+      execFileSync('mkfifo', [file]);
+    }, /^damaged \(not a cache file\) /);
+    expect(statSync(cacheFile(dir)).isFile()).toBe(true);
+  });
+
+  it('writable by others: not used, and rewritten as 0600', () => {
+    const dir = spoiled((file) => chmodSync(file, 0o666), /^refused \(writable by others\) /);
+    expect(statSync(cacheFile(dir)).mode & 0o777).toBe(0o600);
+    expect(run(dir).trace).toEqual([`used ${cacheFile(dir)}`]);
+  });
+
+  it.skipIf(!IS_ROOT)("another user's file: not used, and left alone", () => {
+    const dir = spoiled((file) => chownSync(file, 65534, 65534), /^refused \(not owned by this user\) /);
+    expect(statSync(cacheFile(dir)).uid).toBe(65534);
+  });
+
+  it('old caches (other builds, other Node versions) are pruned to the 3 newest when a cache is written', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'code'), { recursive: true });
+    for (let i = 0; i < 6; i++) {
+      const old = join(dir, 'code', `cli-00000000000000${i}0-nodev0-v8-0-x64.bin`);
+      writeFileSync(old, 'old');
+      utimesSync(old, 1_700_000_000 + i, 1_700_000_000 + i);
+    }
+    writeFileSync(join(dir, 'code', 'unrelated.txt'), 'kept');
+    expect(run(dir).status).toBe(0);
+    expect(readdirSync(join(dir, 'code')).sort()).toEqual(
+      [cacheFile(dir).split('/').at(-1), 'cli-0000000000000030-nodev0-v8-0-x64.bin', 'cli-0000000000000040-nodev0-v8-0-x64.bin', 'cli-0000000000000050-nodev0-v8-0-x64.bin', 'unrelated.txt'].sort(),
+    );
+  });
+});
+
+describe('a cache directory that cannot be written never fails a run, and prints nothing', () => {
+  const quiet = (dir: string) => runCli(ESTIMATE, { env: { DR_ADVISOR_CACHE_DIR: dir } });
+
+  it('the cache directory is a file (ENOTDIR), or under one', () => {
+    const d = fresh();
+    const f = join(d, 'a-file');
+    writeFileSync(f, 'x');
+    for (const dir of [f, join(f, 'below')]) {
+      sameAsWithout(quiet(dir));
+      expect(run(dir).trace).toEqual([expect.stringMatching(/^unreadable \(ENOTDIR\) /), expect.stringMatching(/^could not write .* \(ENOTDIR\)$/)]);
+    }
+  });
+
+  it('`code` is a file, or a folder with no write permission for this user', () => {
+    const d = fresh();
+    writeFileSync(join(d, 'code'), 'x');
+    sameAsWithout(quiet(d));
+    // As root a folder's mode does not stop a write; /proc refuses it to everyone.
+    const ro = IS_ROOT ? '/proc/self' : fresh();
+    if (!IS_ROOT) chmodSync(ro, 0o500);
+    sameAsWithout(quiet(ro));
+    expect(run(ro).trace.at(-1)).toMatch(/^could not write /);
+  });
+});
