@@ -19,9 +19,9 @@
 // (cli.js) last, and only then are the files of the previous build removed.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -48,6 +48,60 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * `*.lazy.ts`: a module whose whole text is `import * as m from 'X'; export default () => m;` (and comments). From
+ * source (tests) it is just that; in the bundle it becomes `export default () => require('X')`, which esbuild
+ * initialises on the first call, so that X and what it imports (zod, the yaml library, the Terraform import…) are not
+ * run at start-up by a command that does not use them.
+ */
+const lazyModules = {
+  name: 'lazy-modules',
+  setup(b) {
+    b.onLoad({ filter: /\.lazy\.ts$/ }, (a) => {
+      const code = readFileSync(a.path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').trim();
+      const m = /^import \* as (\w+) from '([^']+)';\s*export default \(\) => (\w+);$/.exec(code);
+      if (!m || m[1] !== m[3]) throw new Error(`${a.path}: a .lazy.ts module is \`import * as m from '…'; export default () => m;\` only`);
+      return { contents: `export default () => require(${JSON.stringify(m[2])});`, loader: 'ts', resolveDir: dirname(a.path) };
+    });
+  },
+};
+
+/** A value as a JavaScript expression: JSON, but keeping `undefined` members and -0 (key order as in the value). */
+function literal(v) {
+  if (v === undefined) return 'void 0';
+  if (v === null || typeof v === 'boolean' || typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isFinite(v) ? String(v) : (() => { throw new Error(`cannot bundle the number ${v}`); })();
+  if (Array.isArray(v)) return `[${v.map(literal).join(',')}]`;
+  if (Object.getPrototypeOf(v) === Object.prototype) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${literal(x)}`).join(',')}}`;
+  throw new Error(`cannot bundle ${Object.prototype.toString.call(v)}`);
+}
+
+/**
+ * The bundled examples, parsed and validated here, at build time (src/workload/examples-data.ts, run from source
+ * through a throw-away bundle): in the bundle the module is a function returning them as object literals.
+ */
+async function prebuiltExamples() {
+  mkdirSync(join(root, '.tmp'), { recursive: true });
+  const tmp = mkdtempSync(join(root, '.tmp', 'build-'));
+  try {
+    const out = join(tmp, 'examples-data.mjs');
+    await build({ absWorkingDir: root, entryPoints: ['src/workload/examples-data.ts'], outfile: out, bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
+    const { readExamples } = await import(pathToFileURL(out).href);
+    const examples = readExamples(join(root, 'data', 'examples'));
+    if (!examples.length) throw new Error('no bundled examples in data/examples');
+    return `export function bundledExamples() { return ${literal(examples)}; }\n`;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+const examplesModule = await prebuiltExamples();
+const prebuilt = {
+  name: 'prebuilt-examples',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]workload[\\/]examples-data\.ts$/ }, () => ({ contents: examplesModule, loader: 'js' }));
+  },
+};
+
 /** The placeholder of the content hash in the first line; replaced by the same number of hex digits. */
 const HASH_PLACEHOLDER = '0'.repeat(16);
 const result = await build({
@@ -66,7 +120,7 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'none',
   external,
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, lazyModules, prebuilt],
   metafile: Boolean(args.metafile),
   // The wrapper's parameters: CommonJS's five, and the bundle's own URL for `import.meta.url` (data/ is found from it).
   banner: { js: `/*dr-advisor:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname, __dr_url) {` },

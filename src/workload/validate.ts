@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { InputError } from '../errors';
 import { regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
-import { workloadSchema, type ParsedWorkload } from './schema';
+import type { ParsedWorkload } from './schema';
+import schema from './schema.lazy';
 import { storesOf, tiersOf, withDefaultClass, type Store, type Tier } from './parts';
 import { parseDuration } from '../model/time';
 import { editDistance, nearest, nearestKnown } from '../text/suggest';
@@ -140,18 +141,18 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 1 && path[0] === 'assumptions') return [...ASSUMPTION_NAMES];
   // Walk the zod schema by its JSON shape: objects, and the items of a list (a part of `compute: [...]`); records do
   // not take unknown keys. A union (one part or a list of parts) is walked by the kind of the key.
-  let schema: unknown = workloadSchema;
+  let node: unknown = schema().workloadSchema;
   for (const k of path) {
     if (typeof k === 'number') {
-      schema = arrayItem(schema);
-      if (!schema) return [];
+      node = arrayItem(node);
+      if (!node) return [];
       continue;
     }
-    const shape = objectShape(schema);
+    const shape = objectShape(node);
     if (!shape || typeof k !== 'string') return [];
-    schema = shape[k];
+    node = shape[k];
   }
-  return Object.keys(objectShape(schema) ?? {});
+  return Object.keys(objectShape(node) ?? {});
 }
 
 type ZodLike = { _zod?: { def?: Record<string, unknown> } } | undefined;
@@ -184,12 +185,17 @@ function arrayItem(schema: unknown): unknown {
 
 /** Validates a parsed document (from YAML or JSON) and fills every default. Throws InputError (exit 2). */
 export function validateWorkload(doc: unknown, source = 'workload'): Workload {
+  return normalizeWorkload(parseWorkload(doc, source));
+}
+
+/** The schema's output for a parsed document: validated, the schema's defaults filled. Throws InputError (exit 2). */
+export function parseWorkload(doc: unknown, source = 'workload'): ParsedWorkload {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${kindOf(doc)}`);
   }
-  const result = workloadSchema.safeParse(doc);
+  const result = schema().workloadSchema.safeParse(doc);
   if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
-  return normalizeWorkload(result.data);
+  return result.data;
 }
 
 /**
