@@ -26,7 +26,7 @@ let bin = args.bin;
 if (!bin) {
   execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--outdir', join(tmp, 'dist')], { stdio: 'inherit' });
   mkdirSync(join(tmp, 'bin'));
-  cpSync(join(root, 'bin/dr-advisor.js'), join(tmp, 'bin/dr-advisor.js'));
+  for (const f of ['dr-advisor.js', 'package.json']) cpSync(join(root, 'bin', f), join(tmp, 'bin', f));
   symlinkSync(join(root, 'data'), join(tmp, 'data'));
   symlinkSync(join(root, 'node_modules'), join(tmp, 'node_modules'));
   bin = join(tmp, 'bin/dr-advisor.js');

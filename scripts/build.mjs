@@ -140,6 +140,8 @@ for (const f of files) {
     if (/\bimport\s*\(/.test(text.replace(/`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""'))) {
       throw new Error('dist/cli.js holds an import(): a script compiled from a V8 code cache cannot run it on Node 20');
     }
+    // bin/dr-advisor.js reads it as latin1 (no UTF-8 decoding); esbuild escapes non-ASCII characters by default.
+    if (/[^\x00-\x7f]/.test(text)) throw new Error('dist/cli.js holds a non-ASCII character');
     const hash = createHash('sha256').update(text).digest('hex').slice(0, HASH_PLACEHOLDER.length);
     contents = Buffer.from(text.replace(`/*dr-advisor:${HASH_PLACEHOLDER}*/`, `/*dr-advisor:${hash}*/`));
   }

@@ -9,6 +9,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveCacheDir } from '../../src/cli/inputs';
 import { runCli, type CliResult } from '../helpers/cli';
@@ -16,6 +17,7 @@ import { runCli, type CliResult } from '../helpers/cli';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ESTIMATE = ['estimate', '--example', 'web-app', '--explain'];
 const IS_ROOT = process.getuid?.() === 0;
+const crc32 = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
 const TRACE = /^dr-advisor code cache: (.*)$/gm;
 
 /** The trace lines of a run (what the launcher did with the cache), and stderr without them. */
@@ -33,6 +35,23 @@ function run(dir: string, args = ESTIMATE, env: Record<string, string | undefine
 function cacheFile(dir: string): string {
   const hash = /^\/\*dr-advisor:([0-9a-f]{16})\*\//.exec(readFileSync(join(root, 'dist/cli.js'), 'utf8'))![1];
   return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
+}
+
+/** bin/dr-advisor.js's checksum of the V8 data. */
+function checksum(bytes: Buffer): [number, number] {
+  if (crc32) return [crc32(bytes), 0];
+  let a = 0x811c9dc5 | 0;
+  let b = 0x2545f491 | 0;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+  for (const w of words) {
+    a = Math.imul(a ^ w, 0x01000193);
+    b = Math.imul(b ^ w ^ (a >>> 13), 0x5bd1e995);
+  }
+  for (let i = words.length << 2; i < bytes.length; i++) {
+    a = Math.imul(a ^ bytes[i], 0x01000193);
+    b = Math.imul(b ^ bytes[i] ^ (a >>> 13), 0x5bd1e995);
+  }
+  return [a >>> 0, b >>> 0];
 }
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'dr-code-cache-'));
@@ -134,20 +153,11 @@ describe('a cache that cannot be used falls back to a normal compile, silently, 
     const dir = spoiled((file) => {
       const b = readFileSync(file);
       const junk = Buffer.alloc(b.length - 24, 7);
-      // The launcher's own checksum over the junk, so that only V8 refuses it.
-      let a = 0x811c9dc5 | 0;
-      let c = 0x2545f491 | 0;
-      const words = new Int32Array(junk.buffer, junk.byteOffset, junk.length >>> 2);
-      for (const w of words) {
-        a = Math.imul(a ^ w, 0x01000193);
-        c = Math.imul(c ^ w ^ (a >>> 13), 0x5bd1e995);
-      }
-      for (let i = words.length << 2; i < junk.length; i++) {
-        a = Math.imul(a ^ junk[i], 0x01000193);
-        c = Math.imul(c ^ junk[i] ^ (a >>> 13), 0x5bd1e995);
-      }
-      b.writeUInt32LE(a >>> 0, 12);
-      b.writeUInt32LE(c >>> 0, 16);
+      // The launcher's own checksum over the junk (zlib's CRC-32 where Node has it, else its FNV lanes), so that only
+      // V8 refuses it.
+      const [a, c] = checksum(junk);
+      b.writeUInt32LE(a, 12);
+      b.writeUInt32LE(c, 16);
       junk.copy(b, 24);
       writeFileSync(file, b);
     }, /^rejected by V8 /);
