@@ -5,7 +5,6 @@
  * columns and wrap their cells, the comparison table is stacked (one block per strategy) under 100 columns, and text
  * lines wrap. Without `width` (a pipe or a file) the full table is printed, unchanged.
  */
-import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { annualLine, scenarioCell } from './annual';
@@ -14,6 +13,8 @@ import {
   sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 import { asciiFrontier } from './frontier';
+import cliTable from './cli-table.lazy';
+import { plainBox } from './plain-table';
 import { makeStyle } from './style';
 import { visibleWidth, wrapText } from '../text/wrap';
 
@@ -58,8 +59,8 @@ export function fitLines(lines: readonly string[], width: number | undefined): s
   );
 }
 
-function classic(head: string[], color: boolean): Table.Table {
-  return new Table({
+function classic(head: string[], color: boolean) {
+  return new (cliTable().Table)({
     head,
     style: { head: [], border: [], compact: false },
     chars: color ? undefined : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -67,6 +68,10 @@ function classic(head: string[], color: boolean): Table.Table {
 }
 
 function render(head: string[], rows: Cell[][], color: boolean): string {
+  if (!color) {
+    const plain = plainBox(head, rows.map((r) => r.map(cellText)));
+    if (plain !== undefined) return plain;
+  }
   const c = makeStyle(color);
   const t = classic(color ? head.map((h) => c.cyan(h)) : head, color);
   for (const r of rows) t.push(r.map((cell) => styled(cell, cellText(cell))));
