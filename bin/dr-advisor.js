@@ -69,10 +69,9 @@ function checksum(bytes) {
   return [a >>> 0, b >>> 0];
 }
 
-/** The cache file of this bundle on this Node, or undefined (turned off, or no usable home directory). */
-function cachePath(source) {
+/** The cache file of a bundle (by its hash) on this Node, or undefined (turned off, or no usable home directory). */
+function cachePath(hash) {
   if (env.DR_ADVISOR_NO_CODE_CACHE && env.DR_ADVISOR_NO_CODE_CACHE !== '0') return undefined;
-  const hash = /^\/\*dr-advisor:([0-9a-f]{16})\*\//.exec(source)?.[1];
   if (!hash) return undefined;
   let dir;
   try {
@@ -195,8 +194,8 @@ function prune(dir, keep) {
 }
 
 /** The bundle's wrapper function, compiled with the code cache when there is a usable one. */
-function compileWithCodeCache(source) {
-  const file = cachePath(source);
+function compileWithCodeCache(source, hash) {
+  const file = cachePath(hash);
   if (!file) {
     trace('off');
     return new Script(source, { filename: BUNDLE }).runInThisContext();
@@ -226,8 +225,11 @@ let main;
 try {
   const debug = process.argv.includes('--debug');
   if (debug) process.setSourceMapsEnabled(true);
-  const source = readFileSync(BUNDLE, 'latin1'); // ASCII only (scripts/build.mjs checks it): no UTF-8 decoding
-  const wrapper = debug ? compileWithSourceMaps(source) : compileWithCodeCache(source);
+  // The stamp of scripts/build.mjs: the bundle's hash, and whether it is ASCII only (read as latin1: no UTF-8 decoding).
+  const bytes = readFileSync(BUNDLE);
+  const stamp = /^\/\*dr-advisor:([0-9a-f]{16}) (ascii|utf-8)\*\//.exec(bytes.toString('latin1', 0, 40));
+  const source = bytes.toString(stamp?.[2] === 'ascii' ? 'latin1' : 'utf8');
+  const wrapper = debug ? compileWithSourceMaps(source) : compileWithCodeCache(source, stamp?.[1]);
   const bundle = { exports: {} };
   wrapper(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE), pathToFileURL(BUNDLE).href);
   main = bundle.exports.main;

@@ -1,8 +1,9 @@
 // Bundles the CLI with esbuild into ONE script, dist/cli.js, that bin/dr-advisor.js compiles through `vm.Script`
 // with a V8 code cache (issue 17): a CommonJS-style function expression,
-//   /*dr-advisor:<hash>*/(function (exports, require, module, __filename, __dirname, __dr_url) { … })
+//   /*dr-advisor:<hash> <charset>*/(function (exports, require, module, __filename, __dirname, __dr_url) { … })
 // where <hash> is the first 16 hex digits of the SHA-256 of the file (computed with the digits zeroed), the key of
-// the code cache. Code behind dynamic import() (live pricing, the wizard, `check`…) is in the same file but wrapped
+// the code cache, and <charset> is `ascii` (esbuild escapes non-ASCII characters when it minifies; the launcher then
+// reads the file as latin1, without UTF-8 decoding) or `utf-8` (a --no-minify build keeps comments as written). Code behind dynamic import() (live pricing, the wizard, `check`…) is in the same file but wrapped
 // lazily by esbuild, so it is neither run nor compiled until used. Heavy runtime dependencies (the AWS SDK, inquirer)
 // stay external and are loaded with require() on the paths that need them (each ships CommonJS); the bundle holds no
 // import() at all, which a script compiled from a V8 code cache cannot run on Node 20 ("Invalid host defined
@@ -66,6 +67,22 @@ const lazyModules = {
   },
 };
 
+/**
+ * commander requires node:child_process at load, for executable subcommands, which dr-advisor has none of: loaded on
+ * the first spawn instead (it and dgram cost about 1 ms at every start). The build fails if commander changes there.
+ */
+const commanderLazySpawn = {
+  name: 'commander-lazy-spawn',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (a) => {
+      const text = readFileSync(a.path, 'utf8');
+      const line = "const childProcess = require('node:child_process');";
+      if (!text.includes(line) || /childProcess\.(?!spawn\()/.test(text)) throw new Error(`${a.path}: commander no longer loads child_process as scripts/build.mjs expects`);
+      return { contents: text.replace(line, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"), loader: 'js' };
+    });
+  },
+};
+
 /** A value as a JavaScript expression: JSON, but keeping `undefined` members and -0 (key order as in the value). */
 function literal(v) {
   if (v === undefined) return 'void 0';
@@ -102,8 +119,9 @@ const prebuilt = {
   },
 };
 
-/** The placeholder of the content hash in the first line; replaced by the same number of hex digits. */
+/** The placeholder of the content hash and charset in the first line; replaced by as many characters. */
 const HASH_PLACEHOLDER = '0'.repeat(16);
+const STAMP = `/*dr-advisor:${HASH_PLACEHOLDER} ascii*/`;
 const result = await build({
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
@@ -120,10 +138,10 @@ const result = await build({
   sourcesContent: false,
   legalComments: 'none',
   external,
-  plugins: [zodEnglishOnly, lazyModules, prebuilt],
+  plugins: [zodEnglishOnly, lazyModules, prebuilt, commanderLazySpawn],
   metafile: Boolean(args.metafile),
   // The wrapper's parameters: CommonJS's five, and the bundle's own URL for `import.meta.url` (data/ is found from it).
-  banner: { js: `/*dr-advisor:${HASH_PLACEHOLDER}*/(function (exports, require, module, __filename, __dirname, __dr_url) {` },
+  banner: { js: `${STAMP}(function (exports, require, module, __filename, __dirname, __dr_url) {` },
   footer: { js: '})' },
   define: { __DR_ADVISOR_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__dr_url' },
   logLevel: 'warning',
@@ -140,10 +158,9 @@ for (const f of files) {
     if (/\bimport\s*\(/.test(text.replace(/`(?:\\[\s\S]|[^`\\])*`|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g, '""'))) {
       throw new Error('dist/cli.js holds an import(): a script compiled from a V8 code cache cannot run it on Node 20');
     }
-    // bin/dr-advisor.js reads it as latin1 (no UTF-8 decoding); esbuild escapes non-ASCII characters by default.
-    if (/[^\x00-\x7f]/.test(text)) throw new Error('dist/cli.js holds a non-ASCII character');
+    const charset = /^[\x00-\x7f]*$/.test(text) ? 'ascii' : 'utf-8';
     const hash = createHash('sha256').update(text).digest('hex').slice(0, HASH_PLACEHOLDER.length);
-    contents = Buffer.from(text.replace(`/*dr-advisor:${HASH_PLACEHOLDER}*/`, `/*dr-advisor:${hash}*/`));
+    contents = Buffer.from(text.replace(STAMP, `/*dr-advisor:${hash} ${charset.padEnd(5)}*/`));
   }
   writeFileSync(f.path + tag, contents);
   renameSync(f.path + tag, f.path);

@@ -33,7 +33,7 @@ function run(dir: string, args = ESTIMATE, env: Record<string, string | undefine
 
 /** The one code cache file of this build under a cache directory. */
 function cacheFile(dir: string): string {
-  const hash = /^\/\*dr-advisor:([0-9a-f]{16})\*\//.exec(readFileSync(join(root, 'dist/cli.js'), 'utf8'))![1];
+  const hash = /^\/\*dr-advisor:([0-9a-f]{16}) ascii\*\//.exec(readFileSync(join(root, 'dist/cli.js'), 'utf8'))![1];
   return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
 }
 
