@@ -30,22 +30,40 @@ const env = process.env;
 const trace = env.DR_ADVISOR_DEBUG_CODE_CACHE === '1' ? (line) => process.stderr.write(`dr-advisor code cache: ${line}\n`) : () => {};
 
 /**
- * Header of a cache file: magic, format (which checksum), commands seen (bits), reserved, length and checksum of the
- * V8 data. The file name holds the Node version, so a file is only read by the Node (and checksum) that wrote it.
+ * Header of a cache file: magic, format (which checksum), reserved, length and checksum of the V8 data, and the parts
+ * of the bundle whose code it holds (see {@link parts}). The file name holds the Node version, so a file is only read
+ * by the Node (and checksum) that wrote it.
  */
 const MAGIC = 0x43435244; // "DRCC"
 const FORMAT = crc32 ? 2 : 1;
 const HEADER = 24;
 /** A code cache is about 1 MB; anything far larger is not one of ours. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
-/** How many code caches (of other builds or Node versions) are kept besides this one. */
-const KEEP = 3;
+/** How many code caches of other builds or Node versions are kept besides this build's. */
+const KEEP = 8;
 
-/** Which command runs, as a bit: the cache is rewritten once for each, so that it holds the code each one compiled. */
-function commandBit() {
-  const name = process.argv.slice(2).find((a) => !a.startsWith('-'));
-  return name === 'estimate' ? 1 : name === 'check' ? 2 : 4;
+/**
+ * What kind of run this is, for the cache's file name: `estimate` of an example, `estimate-file` (a workload file:
+ * the YAML parser and validation too), `check`, or `other` (--version, --help, init, schema…). Each kind has its own
+ * cache, holding the code that kind compiled and no more (deserialising costs by the size).
+ */
+function runKind() {
+  const args = process.argv.slice(2);
+  const command = args.find((a) => !a.startsWith('-'));
+  if (command === 'check') return 'check';
+  if (command !== 'estimate') return 'other';
+  return args.some((a) => a === '-f' || a === '--file' || a.startsWith('--file=') || /^-f./.test(a)) ? 'estimate-file' : 'estimate';
 }
+
+/**
+ * The `.lazy.ts` modules this run loaded, as bits (the bundle reports them through `__dr_lazy`; scripts/build.mjs):
+ * a cache is rewritten when a run loaded one that it does not hold (`estimate -f plan.json` needs the Terraform
+ * import that `estimate -f dr.yaml` does not), so that it ends up holding the code of every path of its kind.
+ */
+let parts = 0;
+const noteLazy = (i) => {
+  parts |= 1 << i;
+};
 
 /**
  * A checksum of the V8 data, against damage (not tampering: see the ownership check): zlib's CRC-32 (native, Node ≥
@@ -79,7 +97,7 @@ function cachePath(hash) {
   } catch {
     return undefined;
   }
-  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
+  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}-${runKind()}.bin`);
 }
 
 /**
@@ -113,7 +131,7 @@ function readCache(file) {
     if (got !== st.size || buf.readUInt32LE(0) !== MAGIC || buf[4] !== FORMAT || buf.readUInt32LE(8) !== data.length) return { state: 'damaged (header)' };
     const [a, b] = checksum(data);
     if (buf.readUInt32LE(12) !== a || buf.readUInt32LE(16) !== b) return { state: 'damaged (checksum)' };
-    return { state: 'read', data, bits: buf[5] };
+    return { state: 'read', data, parts: buf.readUInt32LE(20) };
   } catch (e) {
     return { state: `unreadable (${e.code ?? e.message})` };
   } finally {
@@ -122,17 +140,17 @@ function readCache(file) {
 }
 
 /** Writes the cache atomically (temp file, rename) and keeps the {@link KEEP} newest others. Every error is ignored. */
-function writeCache(file, script, bits) {
+function writeCache(file, script, held) {
   try {
     const data = script.createCachedData();
     const header = Buffer.alloc(HEADER);
     const [a, b] = checksum(data);
     header.writeUInt32LE(MAGIC, 0);
     header[4] = FORMAT;
-    header[5] = bits;
     header.writeUInt32LE(data.length, 8);
     header.writeUInt32LE(a, 12);
     header.writeUInt32LE(b, 16);
+    header.writeUInt32LE(held >>> 0, 20);
     const dir = dirname(file);
     makeDirs(dir);
     const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
@@ -171,18 +189,19 @@ function makeDirs(dir) {
   for (const d of missing.reverse()) mkdirSync(d, { mode: 0o700 });
 }
 
-/** Removes all but the newest few other code caches, and temp files older than an hour (a run killed mid-write). */
-function prune(dir, keep) {
+/** Removes all but the newest few caches of other builds (or Nodes), and temp files older than an hour (a run killed mid-write). */
+function prune(dir, written) {
+  const build = written.slice(dirname(written).length + 1).replace(/-[a-z-]+\.bin$/, '-');
   const now = Date.now();
   const others = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (path === keep || !name.startsWith('cli-')) continue;
+    const temp = name.endsWith('.tmp');
+    if (!name.startsWith('cli-') || (!temp && (!name.endsWith('.bin') || name.startsWith(build)))) continue;
     try {
       const { mtimeMs } = statSync(path);
-      if (name.endsWith('.tmp')) {
-        if (now - mtimeMs > 3600_000) unlinkSync(path);
-      } else if (name.endsWith('.bin')) others.push({ path, mtimeMs });
+      if (!temp) others.push({ path, mtimeMs });
+      else if (now - mtimeMs > 3600_000) unlinkSync(path);
     } catch {}
   }
   others.sort((x, y) => y.mtimeMs - x.mtimeMs);
@@ -204,10 +223,11 @@ function compileWithCodeCache(source, hash) {
   const script = new Script(source, { filename: BUNDLE, ...(cache.data ? { cachedData: cache.data } : {}) });
   const used = cache.data !== undefined && script.cachedDataRejected === false;
   trace(used ? `used ${file}` : cache.data ? `rejected by V8 ${file}` : `${cache.state} ${file}`);
-  const bit = commandBit();
-  if (!cache.foreign && (!used || (cache.bits & bit) === 0)) {
-    const bits = (used ? cache.bits : 0) | bit;
-    process.once('exit', () => writeCache(file, script, bits));
+  if (!cache.foreign) {
+    process.once('exit', () => {
+      const held = used ? cache.parts : 0;
+      if (!used || (held | parts) !== held) writeCache(file, script, held | parts);
+    });
   }
   return script.runInThisContext();
 }
@@ -231,7 +251,7 @@ try {
   const source = bytes.toString(stamp?.[2] === 'ascii' ? 'latin1' : 'utf8');
   const wrapper = debug ? compileWithSourceMaps(source) : compileWithCodeCache(source, stamp?.[1]);
   const bundle = { exports: {} };
-  wrapper(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE), pathToFileURL(BUNDLE).href);
+  wrapper(bundle.exports, Module.createRequire(BUNDLE), bundle, BUNDLE, dirname(BUNDLE), pathToFileURL(BUNDLE).href, noteLazy);
   main = bundle.exports.main;
 } catch (err) {
   process.stderr.write(`error: could not start dr-advisor (${err && err.message ? err.message : err}); run \`npm run build\` first\n`);

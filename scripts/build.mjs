@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild into ONE script, dist/cli.js, that bin/dr-advisor.js compiles through `vm.Script`
 // with a V8 code cache (issue 17): a CommonJS-style function expression,
-//   /*dr-advisor:<hash> <charset>*/(function (exports, require, module, __filename, __dirname, __dr_url) { … })
+//   /*dr-advisor:<hash> <charset>*/(function (exports, require, module, __filename, __dirname, __dr_url, __dr_lazy) { … })
 // where <hash> is the first 16 hex digits of the SHA-256 of the file (computed with the digits zeroed), the key of
 // the code cache, and <charset> is `ascii` (esbuild escapes non-ASCII characters when it minifies; the launcher then
 // reads the file as latin1, without UTF-8 decoding) or `utf-8` (a --no-minify build keeps comments as written). Code behind dynamic import() (live pricing, the wizard, `check`…) is in the same file but wrapped
@@ -51,10 +51,16 @@ const zodEnglishOnly = {
 
 /**
  * `*.lazy.ts`: a module whose whole text is `import * as m from 'X'; export default () => m;` (and comments). From
- * source (tests) it is just that; in the bundle it becomes `export default () => require('X')`, which esbuild
- * initialises on the first call, so that X and what it imports (zod, the yaml library, the Terraform import…) are not
- * run at start-up by a command that does not use them.
+ * source (tests) it is just that; in the bundle it becomes `export default () => (__dr_lazy(i), require('X'))`, which
+ * esbuild initialises on the first call, so that X and what it imports (zod, the yaml library, the Terraform
+ * import…) are not run at start-up by a command that does not use them. `__dr_lazy(i)` tells the launcher that part
+ * i (the module's rank among the sorted .lazy.ts files) ran, for its code cache (bin/dr-advisor.js).
  */
+const lazyFiles = readdirSync(join(root, 'src'), { recursive: true })
+  .filter((f) => f.endsWith('.lazy.ts'))
+  .map((f) => resolve(root, 'src', f))
+  .sort();
+if (lazyFiles.length > 24) throw new Error('more than 24 .lazy.ts modules: the code cache header has 24 bits for them');
 const lazyModules = {
   name: 'lazy-modules',
   setup(b) {
@@ -62,7 +68,9 @@ const lazyModules = {
       const code = readFileSync(a.path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '').trim();
       const m = /^import \* as (\w+) from '([^']+)';\s*export default \(\) => (\w+);$/.exec(code);
       if (!m || m[1] !== m[3]) throw new Error(`${a.path}: a .lazy.ts module is \`import * as m from '…'; export default () => m;\` only`);
-      return { contents: `export default () => require(${JSON.stringify(m[2])});`, loader: 'ts', resolveDir: dirname(a.path) };
+      const part = lazyFiles.indexOf(resolve(a.path));
+      if (part < 0) throw new Error(`${a.path}: a .lazy.ts module outside src/`);
+      return { contents: `export default () => (__dr_lazy(${part}), require(${JSON.stringify(m[2])}));`, loader: 'ts', resolveDir: dirname(a.path) };
     });
   },
 };
@@ -140,8 +148,9 @@ const result = await build({
   external,
   plugins: [zodEnglishOnly, lazyModules, prebuilt, commanderLazySpawn],
   metafile: Boolean(args.metafile),
-  // The wrapper's parameters: CommonJS's five, and the bundle's own URL for `import.meta.url` (data/ is found from it).
-  banner: { js: `${STAMP}(function (exports, require, module, __filename, __dirname, __dr_url) {` },
+  // The wrapper's parameters: CommonJS's five, the bundle's own URL for `import.meta.url` (data/ is found from it), and
+  // the launcher's note of the lazy parts that ran (see lazyModules).
+  banner: { js: `${STAMP}(function (exports, require, module, __filename, __dirname, __dr_url, __dr_lazy) {` },
   footer: { js: '})' },
   define: { __DR_ADVISOR_VERSION__: JSON.stringify(pkg.version), 'import.meta.url': '__dr_url' },
   logLevel: 'warning',

@@ -31,10 +31,10 @@ function run(dir: string, args = ESTIMATE, env: Record<string, string | undefine
   return { ...r, stderr: t.stderr, trace: t.trace };
 }
 
-/** The one code cache file of this build under a cache directory. */
-function cacheFile(dir: string): string {
+/** The code cache file of this build under a cache directory, for a kind of run (bin/dr-advisor.js runKind). */
+function cacheFile(dir: string, kind: 'estimate' | 'estimate-file' | 'check' | 'other' = 'estimate'): string {
   const hash = /^\/\*dr-advisor:([0-9a-f]{16}) ascii\*\//.exec(readFileSync(join(root, 'dist/cli.js'), 'utf8'))![1];
-  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}.bin`);
+  return join(dir, 'code', `cli-${hash}-node${process.version}-v8-${process.versions.v8}-${process.arch}-${kind}.bin`);
 }
 
 /** bin/dr-advisor.js's checksum of the V8 data. */
@@ -81,18 +81,29 @@ describe('the code cache', () => {
     const second = run(dir);
     sameAsWithout(second);
     expect(second.trace).toEqual([`used ${file}`]);
-    expect(readdirSync(join(dir, 'code'))).toEqual([file.split('/').at(-1)]);
+    expect(readdirSync(join(dir, 'code'))).toEqual([file.split('/').at(-1)!]);
   });
 
-  it('is rewritten once for each command (estimate, check, the others), then only read', () => {
+  it('one per kind of run (estimate of an example, of a file, check, the others), each rewritten when a run loads a part it does not hold', () => {
     const dir = fresh();
-    const file = cacheFile(dir);
-    expect(run(dir, ['--version']).trace).toEqual([`absent ${file}`, expect.stringMatching(/^wrote /)]);
-    expect(run(dir, ['--version']).trace).toEqual([`used ${file}`]);
-    expect(run(dir).trace).toEqual([`used ${file}`, expect.stringMatching(/^wrote /)]);
-    const check = ['check', '-f', join(root, 'data/examples/web-app.yaml'), '--format', 'json'];
-    expect(run(dir, check).trace).toEqual([`used ${file}`, expect.stringMatching(/^wrote /)]);
-    for (const args of [ESTIMATE, check, ['--help']]) expect(run(dir, args).trace).toEqual([`used ${file}`]);
+    const wrote = expect.stringMatching(/^wrote /);
+    const yaml = join(root, 'data/examples/web-app.yaml');
+    const runs: [string[], 'estimate' | 'estimate-file' | 'check' | 'other'][] = [
+      [['--version'], 'other'],
+      [ESTIMATE, 'estimate'],
+      [['estimate', '-f', yaml], 'estimate-file'],
+      [['check', '-f', yaml, '--format', 'json'], 'check'],
+    ];
+    for (const [args, kind] of runs) expect(run(dir, args).trace).toEqual([`absent ${cacheFile(dir, kind)}`, wrote]);
+    for (const [args, kind] of [...runs, [['--help'], 'other'] as (typeof runs)[number]]) expect(run(dir, args).trace).toEqual([`used ${cacheFile(dir, kind)}`]);
+    // A Terraform plan needs the import, which a YAML file did not load: that cache is rewritten once.
+    const plan = join(root, 'test/fixtures/terraform/web-app.plan.json');
+    const fromPlan = run(dir, ['estimate', '-f', plan]);
+    expect(fromPlan.status, fromPlan.stderr).toBe(0);
+    expect(fromPlan.stdout).toMatch(/Warm Standby/);
+    expect(fromPlan.trace).toEqual([`used ${cacheFile(dir, 'estimate-file')}`, wrote]);
+    expect(run(dir, ['estimate', '-f', plan]).trace).toEqual([`used ${cacheFile(dir, 'estimate-file')}`]);
+    expect(readdirSync(join(dir, 'code')).length).toBe(4);
   });
 
   it('DR_ADVISOR_NO_CODE_CACHE=1: neither read nor written', () => {
@@ -115,8 +126,8 @@ describe('the code cache', () => {
     for (const { env, dir } of cases) {
       const r = runCli(['--version'], { env: { DR_ADVISOR_CACHE_DIR: undefined, DR_ADVISOR_DEBUG_CODE_CACHE: '1', ...env } });
       expect(r.status).toBe(0);
-      expect(r.stderr).toContain(`absent ${cacheFile(dir)}\n`);
-      expect(existsSync(cacheFile(dir))).toBe(true);
+      expect(r.stderr).toContain(`absent ${cacheFile(dir, 'other')}\n`);
+      expect(existsSync(cacheFile(dir, 'other'))).toBe(true);
     }
   });
 });
@@ -183,18 +194,22 @@ describe('a cache that cannot be used falls back to a normal compile, silently, 
     expect(statSync(cacheFile(dir)).uid).toBe(65534);
   });
 
-  it('old caches (other builds, other Node versions) are pruned to the 3 newest when a cache is written', () => {
+  it("old caches (other builds, other Node versions) are pruned to the 8 newest when a cache is written; this build's are kept", () => {
     const dir = fresh();
     mkdirSync(join(dir, 'code'), { recursive: true });
-    for (let i = 0; i < 6; i++) {
-      const old = join(dir, 'code', `cli-00000000000000${i}0-nodev0-v8-0-x64.bin`);
-      writeFileSync(old, 'old');
-      utimesSync(old, 1_700_000_000 + i, 1_700_000_000 + i);
+    const old = (i: number) => `cli-00000000000000${String(i).padStart(2, '0')}-nodev0-v8-0-x64-estimate.bin`;
+    for (let i = 0; i < 10; i++) {
+      writeFileSync(join(dir, 'code', old(i)), 'old');
+      utimesSync(join(dir, 'code', old(i)), 1_700_000_000 + i, 1_700_000_000 + i);
     }
+    const staleTemp = `${cacheFile(dir, 'check')}.99999.x.tmp`;
+    writeFileSync(staleTemp, 'half');
+    utimesSync(staleTemp, 1_700_000_000, 1_700_000_000);
     writeFileSync(join(dir, 'code', 'unrelated.txt'), 'kept');
+    expect(run(dir, ['--version']).status).toBe(0);
     expect(run(dir).status).toBe(0);
     expect(readdirSync(join(dir, 'code')).sort()).toEqual(
-      [cacheFile(dir).split('/').at(-1), 'cli-0000000000000030-nodev0-v8-0-x64.bin', 'cli-0000000000000040-nodev0-v8-0-x64.bin', 'cli-0000000000000050-nodev0-v8-0-x64.bin', 'unrelated.txt'].sort(),
+      [cacheFile(dir, 'other'), cacheFile(dir, 'estimate')].map((f) => f.split('/').at(-1)!).concat([2, 3, 4, 5, 6, 7, 8, 9].map(old), 'unrelated.txt').sort(),
     );
   });
 });
