@@ -61,9 +61,12 @@ function runKind() {
  * import that `estimate -f dr.yaml` does not), so that it ends up holding the code of every path of its kind.
  */
 let parts = 0;
-const noteLazy = (i) => {
+const loaded = [];
+const noteLazy = (i, name) => {
+  if ((parts & (1 << i)) === 0) loaded.push(name);
   parts |= 1 << i;
 };
+if (env.DR_ADVISOR_DEBUG_CODE_CACHE === '1') process.on('exit', () => trace(`lazy parts loaded: ${loaded.join(' ') || 'none'}`));
 
 /**
  * A checksum of the V8 data, against damage (not tampering: see the ownership check): zlib's CRC-32 (native, Node ≥
@@ -224,9 +227,11 @@ function compileWithCodeCache(source, hash) {
   const used = cache.data !== undefined && script.cachedDataRejected === false;
   trace(used ? `used ${file}` : cache.data ? `rejected by V8 ${file}` : `${cache.state} ${file}`);
   if (!cache.foreign) {
-    process.once('exit', () => {
+    process.once('exit', (code) => {
+      // A run that refused its input (exit 2) may have loaded what valid input never needs (zod, for the message):
+      // it makes a cache when there is none, but does not add to one.
       const held = used ? cache.parts : 0;
-      if (!used || (held | parts) !== held) writeCache(file, script, held | parts);
+      if (!used || ((held | parts) !== held && code !== 2)) writeCache(file, script, held | parts);
     });
   }
   return script.runInThisContext();

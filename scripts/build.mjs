@@ -70,7 +70,8 @@ const lazyModules = {
       if (!m || m[1] !== m[3]) throw new Error(`${a.path}: a .lazy.ts module is \`import * as m from '…'; export default () => m;\` only`);
       const part = lazyFiles.indexOf(resolve(a.path));
       if (part < 0) throw new Error(`${a.path}: a .lazy.ts module outside src/`);
-      return { contents: `export default () => (__dr_lazy(${part}), require(${JSON.stringify(m[2])}));`, loader: 'ts', resolveDir: dirname(a.path) };
+      const name = JSON.stringify(a.path.slice(root.length).replace(/\\/g, '/'));
+      return { contents: `export default () => (__dr_lazy(${part}, ${name}), require(${JSON.stringify(m[2])}));`, loader: 'ts', resolveDir: dirname(a.path) };
     });
   },
 };
@@ -102,28 +103,45 @@ function literal(v) {
 }
 
 /**
- * The bundled examples, parsed and validated here, at build time (src/workload/examples-data.ts, run from source
- * through a throw-away bundle): in the bundle the module is a function returning them as object literals.
+ * What the build computes from source, through a throw-away bundle of the modules that do it: the bundled examples
+ * parsed and validated (src/workload/examples-data.ts), and the validator generated from the workload schema
+ * (src/workload/validator-gen.ts). In the bundle, examples-data.ts is a function returning the examples as object
+ * literals, and fast-validate.ts the generated code.
  */
-async function prebuiltExamples() {
+async function fromSource() {
   mkdirSync(join(root, '.tmp'), { recursive: true });
   const tmp = mkdtempSync(join(root, '.tmp', 'build-'));
   try {
-    const out = join(tmp, 'examples-data.mjs');
-    await build({ absWorkingDir: root, entryPoints: ['src/workload/examples-data.ts'], outfile: out, bundle: true, packages: 'external', format: 'esm', platform: 'node', target: 'node20', logLevel: 'warning' });
-    const { readExamples } = await import(pathToFileURL(out).href);
+    await build({
+      absWorkingDir: root,
+      entryPoints: { examples: 'src/workload/examples-data.ts', validator: 'src/workload/validator-gen.ts' },
+      outdir: tmp,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      packages: 'external',
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'warning',
+    });
+    const { readExamples } = await import(pathToFileURL(join(tmp, 'examples.mjs')).href);
+    const { validatorSource } = await import(pathToFileURL(join(tmp, 'validator.mjs')).href);
     const examples = readExamples(join(root, 'data', 'examples'));
     if (!examples.length) throw new Error('no bundled examples in data/examples');
-    return `export function bundledExamples() { return ${literal(examples)}; }\n`;
+    return {
+      examples: `export function bundledExamples() { return ${literal(examples)}; }\n`,
+      validator: `import * as rules from './rules';\nexport const fastParse = (function (rules) {\n${validatorSource()}\n})(rules);\n`,
+    };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-const examplesModule = await prebuiltExamples();
+const generated = await fromSource();
 const prebuilt = {
-  name: 'prebuilt-examples',
+  name: 'prebuilt',
   setup(b) {
-    b.onLoad({ filter: /[\\/]src[\\/]workload[\\/]examples-data\.ts$/ }, () => ({ contents: examplesModule, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]workload[\\/]examples-data\.ts$/ }, () => ({ contents: generated.examples, loader: 'js' }));
+    b.onLoad({ filter: /[\\/]src[\\/]workload[\\/]fast-validate\.ts$/ }, (a) => ({ contents: generated.validator, loader: 'js', resolveDir: dirname(a.path) }));
   },
 };
 

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError } from '../errors';
 import { regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
+import { fastParse } from './fast-validate';
 import type { ParsedWorkload } from './schema';
 import schema from './schema.lazy';
 import { storesOf, tiersOf, withDefaultClass, type Store, type Tier } from './parts';
@@ -188,11 +189,17 @@ export function validateWorkload(doc: unknown, source = 'workload'): Workload {
   return normalizeWorkload(parseWorkload(doc, source));
 }
 
-/** The schema's output for a parsed document: validated, the schema's defaults filled. Throws InputError (exit 2). */
+/**
+ * The schema's output for a parsed document: validated, the schema's defaults filled. Throws InputError (exit 2).
+ * A valid document is parsed by the validator generated from the schema (fast-validate.ts), which returns what zod
+ * would; zod itself runs only for the others, and words the error.
+ */
 export function parseWorkload(doc: unknown, source = 'workload'): ParsedWorkload {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${kindOf(doc)}`);
   }
+  const fast = fastParse(doc);
+  if (fast !== undefined) return fast;
   const result = schema().workloadSchema.safeParse(doc);
   if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
   return result.data;

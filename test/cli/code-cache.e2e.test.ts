@@ -20,15 +20,17 @@ const IS_ROOT = process.getuid?.() === 0;
 const crc32 = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
 const TRACE = /^dr-advisor code cache: (.*)$/gm;
 
-/** The trace lines of a run (what the launcher did with the cache), and stderr without them. */
-function traced(r: CliResult): { trace: string[]; stderr: string } {
-  return { trace: [...r.stderr.matchAll(TRACE)].map((m) => m[1]), stderr: r.stderr.replace(/^dr-advisor code cache: .*\n/gm, '') };
+/** The trace lines of a run (what the launcher did with the cache; the lazy parts loaded apart), and stderr without them. */
+function traced(r: CliResult): { trace: string[]; lazy: string[]; stderr: string } {
+  const lines = [...r.stderr.matchAll(TRACE)].map((m) => m[1]);
+  const lazy = lines.find((l) => l.startsWith('lazy parts loaded: '))?.slice('lazy parts loaded: '.length).split(' ') ?? [];
+  return { trace: lines.filter((l) => !l.startsWith('lazy parts loaded: ')), lazy, stderr: r.stderr.replace(/^dr-advisor code cache: .*\n/gm, '') };
 }
 
-function run(dir: string, args = ESTIMATE, env: Record<string, string | undefined> = {}): CliResult & { trace: string[] } {
+function run(dir: string, args = ESTIMATE, env: Record<string, string | undefined> = {}): CliResult & { trace: string[]; lazy: string[] } {
   const r = runCli(args, { env: { DR_ADVISOR_CACHE_DIR: dir, DR_ADVISOR_DEBUG_CODE_CACHE: '1', ...env } });
   const t = traced(r);
-  return { ...r, stderr: t.stderr, trace: t.trace };
+  return { ...r, ...t };
 }
 
 /** The code cache file of this build under a cache directory, for a kind of run (bin/dr-advisor.js runKind). */
@@ -104,6 +106,21 @@ describe('the code cache', () => {
     expect(fromPlan.trace).toEqual([`used ${cacheFile(dir, 'estimate-file')}`, wrote]);
     expect(run(dir, ['estimate', '-f', plan]).trace).toEqual([`used ${cacheFile(dir, 'estimate-file')}`]);
     expect(readdirSync(join(dir, 'code')).length).toBe(4);
+  });
+
+  it('a valid workload file loads the YAML parser and not zod; an invalid one loads zod for its message, and does not add it to the cache', () => {
+    const dir = fresh();
+    const yaml = join(root, 'data/examples/web-app.yaml');
+    const valid = run(dir, ['estimate', '-f', yaml]);
+    expect(valid.status).toBe(0);
+    expect(valid.lazy).toEqual(['src/workload/yaml.lazy.ts']);
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'regions: { primary: us-east-1 }\ncompute: { instanceType: m5.large, count: -2 }\n');
+    const invalid = run(dir, ['estimate', '-f', bad]);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toBe(`error: ${bad}: compute.count must be a whole number ≥ 1 (got -2)\n`);
+    expect(invalid.lazy).toEqual(['src/workload/yaml.lazy.ts', 'src/workload/schema.lazy.ts']);
+    expect(invalid.trace).toEqual([`used ${cacheFile(dir, 'estimate-file')}`]);
   });
 
   it('DR_ADVISOR_NO_CODE_CACHE=1: neither read nor written', () => {
