@@ -6,7 +6,7 @@
 import { lstatSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors';
-import { wrapText } from '../report/table';
+import { wrapText } from '../text/wrap';
 import { writeFileAtomic } from './files';
 
 export interface OutputFlags {

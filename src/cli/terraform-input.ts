@@ -5,8 +5,8 @@
  */
 import { basename, dirname } from 'node:path';
 import { InputError } from '../errors';
-import { importTerraform, isTerraformJson, workloadName } from '../import/terraform/index';
-import { importOneLine } from '../import/terraform/render';
+import terraform from './terraform-import.lazy';
+import render from './terraform-render.lazy';
 import { FileReadError, readRegularFile } from '../io/read';
 import { validateWorkload, type Workload } from '../workload/validate';
 
@@ -30,6 +30,7 @@ const GENERIC = new Set(['plan', 'tfplan', 'state', 'tfstate', 'terraform', 'mai
  */
 export function planWorkloadName(path: string): string {
   const stem = basename(path).replace(/\.json$/i, '').replace(/\.(tfplan|plan|tfstate|state)$/i, '');
+  const { workloadName } = terraform();
   if (!GENERIC.has(stem.toLowerCase())) return workloadName(stem);
   const folder = basename(dirname(path));
   return workloadName(folder === '.' || folder === '/' ? undefined : folder);
@@ -54,8 +55,8 @@ export function loadTerraformWorkload(path: string, warn: (message: string) => v
   } catch {
     return undefined;
   }
-  if (!isTerraformJson(doc)) return undefined;
-  const result = importTerraform(doc, { source: basename(path), name: planWorkloadName(path) });
-  warn(importOneLine(result.summary));
+  if (!terraform().isTerraformJson(doc)) return undefined;
+  const result = terraform().importTerraform(doc, { source: basename(path), name: planWorkloadName(path) });
+  warn(render().importOneLine(result.summary));
   return validateWorkload(result.workload, path);
 }

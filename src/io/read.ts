@@ -7,7 +7,7 @@
  * (GITHUB_STEP_SUMMARY), and the plain words for OS error codes.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, writeSync, type Stats } from 'node:fs';
-import { open } from 'node:fs/promises';
+import fsp from './fs-promises.lazy';
 
 export type FileReadProblem = 'not-regular' | 'too-large' | 'os-error';
 
@@ -123,7 +123,7 @@ export function readRegularFile(path: string, maxBytes: number): string {
 export async function readRegularFileAsync(path: string, maxBytes: number): Promise<string> {
   let handle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    handle = await fsp().open(path, OPEN_FLAGS);
   } catch (err) {
     throw osError(path, err);
   }

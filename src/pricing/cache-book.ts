@@ -20,7 +20,7 @@
  * Writes are atomic (unique temp file + rename), so two processes writing at once lose nothing: different keys are
  * different files, and the same key ends as one writer's complete file.
  */
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import fsp from '../io/fs-promises.lazy';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { FileReadError, readRegularFileAsync } from '../io/read';
@@ -204,15 +204,15 @@ export class PriceCache {
 
   /** Writes one file atomically: a unique temp file in the same directory, then rename over the target. */
   private async write(id: string, body: Record<string, unknown>): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+    await fsp().mkdir(this.dir, { recursive: true });
     const file = this.fileOf(id);
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     const doc = { format: CACHE_FORMAT, key: id, ...body };
     try {
-      await writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, { flag: 'wx' });
-      await rename(tmp, file);
+      await fsp().writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, { flag: 'wx' });
+      await fsp().rename(tmp, file);
     } catch (err) {
-      await rm(tmp, { force: true }).catch(() => undefined);
+      await fsp().rm(tmp, { force: true }).catch(() => undefined);
       throw err;
     }
   }
@@ -253,7 +253,7 @@ export class PriceCache {
   async list(options: { reference?: PriceBook } = {}): Promise<{ entries: CacheEntry[]; noProduct: NoProductEntry[]; corrupt: string[] }> {
     let names: string[];
     try {
-      names = await readdir(this.dir);
+      names = await fsp().readdir(this.dir);
     } catch {
       return { entries: [], noProduct: [], corrupt: [] };
     }

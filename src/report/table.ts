@@ -5,7 +5,6 @@
  * columns and wrap their cells, the comparison table is stacked (one block per strategy) under 100 columns, and text
  * lines wrap. Without `width` (a pipe or a file) the full table is printed, unchanged.
  */
-import Table from 'cli-table3';
 import type { Report, StrategyResult } from '../advisor/types';
 import { formatDuration, formatPct, formatUsd } from '../text/format';
 import { annualLine, scenarioCell } from './annual';
@@ -14,7 +13,12 @@ import {
   sourceTagLegend, targetsLine, unitPriceText, usedAssumptions, valueWithUnit, verdictLine,
 } from './shared';
 import { asciiFrontier } from './frontier';
+import cliTable from './cli-table.lazy';
+import { plainBox } from './plain-table';
 import { makeStyle } from './style';
+import { visibleWidth, wrapText } from '../text/wrap';
+
+export { visibleWidth, wrapText };
 import { modelOf } from '../strategies';
 
 export interface RenderOptions {
@@ -34,50 +38,8 @@ export interface BoxOptions {
   stackBelow?: number;
 }
 
-// eslint-disable-next-line no-control-regex
-const ANSI = /\x1b\[[0-9;]*m/g;
-/** Columns a string takes on the terminal (ANSI codes take none). */
-export const visibleWidth = (s: string): number => [...s.replace(ANSI, '')].length;
-
 const cellText = (c: Cell): string => (typeof c === 'string' ? c : c.text);
 const styled = (c: Cell, text: string): string => (typeof c === 'string' ? text : text.split('\n').map(c.style).join('\n'));
-
-/** Where to cut a word too long for `room` columns: before a capital (camelCase) or after a `-`/`/`, else at `room`. */
-function cutAt(word: string, room: number): number {
-  for (let i = room; i >= 3; i--) if (/[A-Z]/.test(word[i]) || /[-/.]/.test(word[i - 1])) return i;
-  return room;
-}
-
-/**
- * Wraps text at spaces to `width` columns, continuation lines starting with `indent`; a plain word longer than a line
- * is cut. ANSI codes take no width (a styled span that wraps keeps its style: terminals carry it across the newline).
- */
-export function wrapText(text: string, width: number, indent = ''): string {
-  const out: string[] = [];
-  const room = Math.max(1, width - visibleWidth(indent));
-  for (const para of text.split('\n')) {
-    let line = '';
-    let empty = true;
-    for (let word of para.split(' ')) {
-      while (visibleWidth(word) > room && !/\x1b/.test(word)) {
-        if (!empty) out.push(line);
-        const cut = cutAt(word, room);
-        out.push((out.length ? indent : '') + word.slice(0, cut));
-        word = word.slice(cut);
-        line = indent;
-        empty = true;
-      }
-      const candidate = empty ? `${line}${word}` : `${line} ${word}`;
-      if (!empty && visibleWidth(candidate) > width) {
-        out.push(line);
-        line = `${indent}${word}`;
-      } else line = candidate;
-      empty = false;
-    }
-    out.push(line);
-  }
-  return out.join('\n');
-}
 
 /** Text lines wrapped to the width, keeping each line's leading spaces; continuation lines indented 2 more. */
 export function fitLines(lines: readonly string[], width: number | undefined): string[] {
@@ -97,8 +59,8 @@ export function fitLines(lines: readonly string[], width: number | undefined): s
   );
 }
 
-function classic(head: string[], color: boolean): Table.Table {
-  return new Table({
+function classic(head: string[], color: boolean) {
+  return new (cliTable().Table)({
     head,
     style: { head: [], border: [], compact: false },
     chars: color ? undefined : { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
@@ -106,6 +68,10 @@ function classic(head: string[], color: boolean): Table.Table {
 }
 
 function render(head: string[], rows: Cell[][], color: boolean): string {
+  if (!color) {
+    const plain = plainBox(head, rows.map((r) => r.map(cellText)));
+    if (plain !== undefined) return plain;
+  }
   const c = makeStyle(color);
   const t = classic(color ? head.map((h) => c.cyan(h)) : head, color);
   for (const r of rows) t.push(r.map((cell) => styled(cell, cellText(cell))));

@@ -6,14 +6,16 @@
  * escaped and cut (src/text/escape.ts), never the file's content beyond a short excerpt.
  */
 import { isatty } from 'node:tty';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { dataPath } from '../data-path';
 import { InputError } from '../errors';
 import { FileReadError, readRegularFile, readStdin } from '../io/read';
-import { parseYamlBounded, YamlInputError, type YamlBounds } from '../io/yaml';
+import type { YamlBounds } from '../io/yaml';
 import { echo, echoPath, quote } from '../text/escape';
-import { validateWorkload, type Workload } from './validate';
+import { bundledExamples } from './examples-data';
+import { normalizeWorkload, validateWorkload, type Workload } from './validate';
+import yaml from './yaml.lazy';
 
 /** Workload files are small (the examples are about 1 kB); anything larger is refused before parsing. */
 export const MAX_WORKLOAD_BYTES = 1024 * 1024;
@@ -34,6 +36,7 @@ export function sourceName(path: string): string {
 
 export function parseWorkloadText(text: string, source: string, format: 'yaml' | 'json' = 'yaml'): unknown {
   const kind = format === 'json' ? 'JSON' : 'YAML';
+  const { parseYamlBounded, YamlInputError } = yaml();
   try {
     return parseYamlBounded(text, { ...WORKLOAD_BOUNDS, schema: format === 'json' ? 'json' : 'core' });
   } catch (e) {
@@ -87,23 +90,30 @@ export function loadWorkloadFile(path: string): Workload {
   return loadWorkloadDocument(path).workload;
 }
 
+/** The bundled examples' names, sorted (data/examples/*.yaml; parsed and validated at build time). */
 export function exampleNames(): string[] {
-  try {
-    return readdirSync(dataPath('examples'))
-      .filter((f) => f.endsWith('.yaml'))
-      .map((f) => f.slice(0, -5))
-      .sort();
-  } catch {
-    return [];
-  }
+  return bundledExamples().map((e) => e.name);
 }
 
+function bundledExample(name: string) {
+  const examples = bundledExamples();
+  const found = examples.find((e) => e.name === name);
+  if (!found) throw new InputError(`--example must be one of ${examples.map((e) => e.name).join(', ')} (got ${quote(name)})`);
+  return found;
+}
+
+/** A bundled example's file, as written. */
 export function exampleText(name: string): string {
-  const names = exampleNames();
-  if (!names.includes(name)) throw new InputError(`--example must be one of ${names.join(', ')} (got ${quote(name)})`);
+  bundledExample(name);
   return readFileSync(dataPath(`examples/${name}.yaml`), 'utf8');
 }
 
+/** A bundled example's document, as parsed from its file (what `init` and the wizard start from). */
+export function exampleDocument(name: string): unknown {
+  return bundledExample(name).document;
+}
+
+/** A bundled example, validated and normalized (as `validateWorkload` of its document). */
 export function loadExample(name: string): Workload {
-  return validateWorkload(parseWorkloadText(exampleText(name), `example ${name}`), `example ${name}`);
+  return normalizeWorkload(bundledExample(name).parsed);
 }

@@ -7,17 +7,13 @@ import { REGION_CODES, REGION_RULE } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
 import { DB_ENGINES, type DbEngine } from '../model/engines';
 import { STRATEGY_IDS } from '../model/strategies';
-import { parseDuration } from '../model/time';
+import { crossFieldCheck, durationNotTiny, isDuration, MIN_NONZERO, notTiny } from './rules';
 
+export { MIN_NONZERO };
 
 // ---- field builders: each carries the words of its error message -----------------------------------------------
+// The refinements are named functions of rules.ts, which the validator generated from this schema calls too.
 const MAX = 1e9;
-/**
- * The smallest non-zero quantity accepted. Below it a figure is noise that prices to nothing: `storageGb: 5e-324`
- * printed `"unitPrice": 0`. Zero itself stays legal (no storage, no budget).
- */
-export const MIN_NONZERO = 0.001;
-const notTiny = (v: number) => v === 0 || Math.abs(v) >= MIN_NONZERO;
 const TINY = { error: `must be 0 or at least ${MIN_NONZERO}` };
 const wholeNumber = (min: number, max = MAX) =>
   z
@@ -41,8 +37,6 @@ const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `must be one of ${values.join(', ')}` });
 /** A commercial AWS region; an unknown one names the nearest known ones. */
 const region = () => z.enum(REGION_CODES, { error: REGION_RULE });
-/** Seconds of a duration as written, or undefined when it is not one. */
-const durationSeconds = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? v : undefined) : parseDuration(v));
 /**
  * A duration: `90s`, `15m`, `4h`, `1d`, or a number of seconds. 0 is a legal target (RPO 0 is what DynamoDB global
  * tables with strong consistency, MRSC, offer; an RTO of 0 is never met, and the verdict says so); below one second
@@ -51,8 +45,8 @@ const durationSeconds = (v: string | number) => (typeof v === 'number' ? (Number
 const duration = () =>
   z
     .union([z.string(), z.number()], { error: 'must be a duration like 90s, 15m, 4h or 1d' })
-    .refine((v) => (durationSeconds(v) ?? -1) >= 0, { error: 'must be a duration like 90s, 15m, 4h or 1d', abort: true })
-    .refine((v) => durationSeconds(v) === 0 || durationSeconds(v)! >= 1, { error: 'must be 0 or at least 1s' });
+    .refine(isDuration, { error: 'must be a duration like 90s, 15m, 4h or 1d', abort: true })
+    .refine(durationNotTiny, { error: 'must be 0 or at least 1s' });
 const name = () =>
   z
     .string({ error: 'must be text' })
@@ -220,30 +214,7 @@ export const workloadSchema = z
       .default({})
       .describe('override any named default, e.g. { auroraSnapshotRestoreMinutes: 60 }'),
   })
-  .superRefine((w, ctx) => {
-    if (w.regions.dr !== undefined && w.regions.dr === w.regions.primary) {
-      ctx.addIssue({ code: 'custom', path: ['regions', 'dr'], message: 'must differ from regions.primary' });
-    }
-    const seen = new Set([w.regions.primary, w.regions.dr]);
-    w.regions.additional.forEach((r, i) => {
-      if (seen.has(r)) ctx.addIssue({ code: 'custom', path: ['regions', 'additional', i], message: 'must not repeat regions.primary, regions.dr or another additional region' });
-      seen.add(r);
-    });
-    const stores = Array.isArray(w.database) ? w.database.map((s, i) => ({ s, path: ['database', i] })) : [{ s: w.database, path: ['database'] }];
-    for (const { s, path } of stores) {
-      if (s.engine === 'dynamodb' && s.instanceClass !== undefined) ctx.addIssue({ code: 'custom', path: [...path, 'instanceClass'], message: 'does not apply to dynamodb (remove it)' });
-    }
-    for (const kind of ['compute', 'database'] as const) {
-      const list = w[kind];
-      if (!Array.isArray(list)) continue;
-      const first = new Map<string, number>();
-      list.forEach((p, i) => {
-        const at = first.get(p.name);
-        if (at !== undefined) ctx.addIssue({ code: 'custom', path: [kind, i, 'name'], message: `must be unique among the ${kind === 'compute' ? 'tiers' : 'data stores'}: ${kind}[${at}] has the same name` });
-        else first.set(p.name, i);
-      });
-    }
-  });
+  .check(crossFieldCheck);
 
 /** The workload as written (input). */
 export type WorkloadInput = z.input<typeof workloadSchema>;

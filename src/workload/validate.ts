@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { InputError } from '../errors';
 import { MRSC_REGION_SETS, mrscRegionSet, regionInfo } from '../model/regions';
 import { ASSUMPTION_NAMES } from '../model/assumptions';
-import { workloadSchema, type ParsedWorkload } from './schema';
+import { fastParse } from './fast-validate';
+import type { ParsedWorkload } from './schema';
+import schema from './schema.lazy';
 import { storesOf, tiersOf, withDefaultClass, type Store, type Tier } from './parts';
 import { parseDuration } from '../model/time';
 import { editDistance, nearest, nearestKnown } from '../text/suggest';
@@ -140,18 +142,18 @@ function allowedKeys(path: readonly PropertyKey[]): string[] {
   if (path.length === 1 && path[0] === 'assumptions') return [...ASSUMPTION_NAMES];
   // Walk the zod schema by its JSON shape: objects, and the items of a list (a part of `compute: [...]`); records do
   // not take unknown keys. A union (one part or a list of parts) is walked by the kind of the key.
-  let schema: unknown = workloadSchema;
+  let node: unknown = schema().workloadSchema;
   for (const k of path) {
     if (typeof k === 'number') {
-      schema = arrayItem(schema);
-      if (!schema) return [];
+      node = arrayItem(node);
+      if (!node) return [];
       continue;
     }
-    const shape = objectShape(schema);
+    const shape = objectShape(node);
     if (!shape || typeof k !== 'string') return [];
-    schema = shape[k];
+    node = shape[k];
   }
-  return Object.keys(objectShape(schema) ?? {});
+  return Object.keys(objectShape(node) ?? {});
 }
 
 type ZodLike = { _zod?: { def?: Record<string, unknown> } } | undefined;
@@ -184,12 +186,7 @@ function arrayItem(schema: unknown): unknown {
 
 /** Validates a parsed document (from YAML or JSON) and fills every default. Throws InputError (exit 2). */
 export function validateWorkload(doc: unknown, source = 'workload'): Workload {
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${kindOf(doc)}`);
-  }
-  const result = workloadSchema.safeParse(doc);
-  if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
-  const w = normalizeWorkload(result.data);
+  const w = normalizeWorkload(parseWorkload(doc, source));
   checkStrongConsistency(w, source);
   return w;
 }
@@ -206,6 +203,22 @@ export function checkStrongConsistency(w: Workload, source = 'workload'): void {
   const sets = Object.entries(MRSC_REGION_SETS).map(([k, rs]) => `${k}: ${rs.join(', ')}`).join('; ');
   const why = active.length > 3 ? `at most 3 active regions (3 replicas, or 2 and a witness), got ${active.length}` : `its active regions in one Region set (${sets}), got`;
   throw new InputError(`${source}: activeActive.consistency strong (DynamoDB multi-Region strong consistency) needs ${why}${active.length > 3 ? ':' : ''} ${active.join(', ')}`);
+}
+
+/**
+ * The schema's output for a parsed document: validated, the schema's defaults filled. Throws InputError (exit 2).
+ * A valid document is parsed by the validator generated from the schema (fast-validate.ts), which returns what zod
+ * would; zod itself runs only for the others, and words the error.
+ */
+export function parseWorkload(doc: unknown, source = 'workload'): ParsedWorkload {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(`${source}: must be a mapping of fields (version, regions, compute, ...), got ${kindOf(doc)}`);
+  }
+  const fast = fastParse(doc);
+  if (fast !== undefined) return fast;
+  const result = schema().workloadSchema.safeParse(doc);
+  if (!result.success) throw new InputError(`${source}: ${issuesLine(result.error.issues, doc)}`);
+  return result.data;
 }
 
 /**

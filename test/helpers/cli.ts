@@ -10,7 +10,7 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string; timeoutMs?: number } = {}): CliResult {
+export function runCli(args: string[], opts: { env?: Record<string, string | undefined>; cwd?: string; input?: string; timeoutMs?: number; bin?: string } = {}): CliResult {
   const env: Record<string, string | undefined> = {
     ...process.env,
     CI: '1',
@@ -22,7 +22,7 @@ export function runCli(args: string[], opts: { env?: Record<string, string | und
     ...opts.env,
   };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [opts.bin ?? BIN, ...args], {
     cwd: opts.cwd, env: env as NodeJS.ProcessEnv, input: opts.input ?? '', encoding: 'utf8', timeout: opts.timeoutMs ?? 30_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };

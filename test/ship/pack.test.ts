@@ -28,12 +28,13 @@ describe('package contents', () => {
     expect(pkg.files).toEqual(['bin/', 'dist/', 'data/price-snapshot.json', 'data/examples/', 'data/reference/', 'README.md']);
   });
 
-  it('the tarball holds only the launcher, the bundle, the snapshot, the examples, the model notes, README and package.json', () => {
+  it('the tarball holds only the launcher (CommonJS: bin/package.json), the bundle, the snapshot, the examples, the model notes, README and package.json', () => {
     const files = packList();
     const fixed = files.filter((f) => !f.startsWith('dist/'));
     expect(fixed).toEqual([
       'README.md',
       'bin/dr-advisor.js',
+      'bin/package.json',
       'data/examples/global-saas.yaml',
       'data/examples/serverless-dynamodb.yaml',
       'data/examples/web-app.yaml',

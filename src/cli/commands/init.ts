@@ -1,5 +1,5 @@
 /** `dr-advisor init`: write a commented workload template (refuses to overwrite without --force). */
-import { exampleText, parseWorkloadText } from '../../workload/load';
+import { loadExample } from '../../workload/load';
 import { renderTemplate } from '../../workload/template';
 import { documentOf, validateWorkload } from '../../workload/validate';
 import { writeFileAtomic } from '../files';
@@ -14,8 +14,7 @@ export interface InitOptions {
 export const STARTER = { version: 1, name: 'my-service', regions: { primary: 'us-east-1', dr: 'us-west-2' }, compute: { instanceType: 'm5.large', count: 2 }, targets: { rto: '4h', rpo: '1h' } };
 
 export function templateText(example?: string): string {
-  const doc = example ? parseWorkloadText(exampleText(example), `example ${example}`) : STARTER;
-  const value = documentOf(validateWorkload(doc, example ? `example ${example}` : 'template'));
+  const value = documentOf(example ? loadExample(example) : validateWorkload(STARTER, 'template'));
   const header = ` dr-advisor workload file (version 1). Every field except regions.primary and compute has a default.\n Check it with: dr-advisor estimate -f <this file>   ·   JSON Schema: dr-advisor schema workload`;
   return renderTemplate(value, header);
 }

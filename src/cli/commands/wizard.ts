@@ -9,7 +9,7 @@ import { InputError } from '../../errors';
 import { knownDbInstanceClasses, knownInstanceTypes } from '../../pricing/snapshot/catalog';
 import { renderTable } from '../../report/table';
 import { makeStyle } from '../../report/style';
-import { exampleText, loadWorkloadDocument, parseWorkloadText } from '../../workload/load';
+import { exampleDocument, loadWorkloadDocument } from '../../workload/load';
 import { runWizard, type WizardFiles } from '../../wizard/flow';
 import { createInquirerPrompt, isPromptExit } from '../../wizard/inquirer';
 import { text } from '../../wizard/messages';
@@ -33,7 +33,7 @@ export function prefill(opts: WizardOptions): { draft: Draft; source?: string } 
     const { raw } = loadWorkloadDocument(opts.from); // one bounded read: size, parse and validation errors, with the file's name
     return { draft: draftFrom(raw, opts.from), source: opts.from };
   }
-  if (opts.example) return { draft: draftFrom(parseWorkloadText(exampleText(opts.example), `example ${opts.example}`), `example ${opts.example}`), source: `example ${opts.example}` };
+  if (opts.example) return { draft: draftFrom(exampleDocument(opts.example), `example ${opts.example}`), source: `example ${opts.example}` };
   return { draft: draftFrom(STARTER, 'starter') };
 }
 
