@@ -343,9 +343,64 @@ function partGroups(phases: readonly Phase[]): { group: number[]; branchOfGroup:
   return { group, branchOfGroup };
 }
 
+/** A simulation's terms, compiled: what the kernels read (typed arrays only). */
+interface Compiled {
+  base: Float64Array;
+  span: Float64Array;
+  seeds: Uint32Array;
+  tables: Float64Array[];
+}
+
+function compiled(terms: readonly CompiledTerm[], seed: number): Compiled {
+  return {
+    base: Float64Array.from(terms, (t) => t.base),
+    span: Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
+    seeds: Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0),
+    tables: terms.map((t) => t.table ?? EMPTY),
+  };
+}
+
+/**
+ * Scratch columns of n samples, reused by every simulation (check runs thousands of them): one per accumulator. Their
+ * contents never outlive a call; only `out`, the sorted samples a result keeps, is allocated per simulation.
+ */
+let scratch = new Float64Array(0);
+function columns(count: number, n: number): Float64Array[] {
+  if (scratch.length < count * n) scratch = new Float64Array(Math.max(count * n, scratch.length * 2));
+  const out: Float64Array[] = [];
+  for (let c = 0; c < count; c++) out.push(scratch.subarray(c * n, (c + 1) * n).fill(0));
+  return out;
+}
+
+/**
+ * Term j's n draws, in sample order, into `v`: its own mulberry32 stream (the same sequence as mulberry32(seed)), each
+ * uniform through the inverse-CDF table, interpolated; a constant term is its base. The kernels then add the column
+ * into their accumulators term by term, so that every sample's sums add the same numbers in the same order as a
+ * sample-by-sample loop would: the results are the same to the last bit.
+ */
+function drawColumn(n: number, seed: number, base: number, span: number, q: Float64Array, v: Float64Array): void {
+  if (span === 0) {
+    v.fill(base);
+    return;
+  }
+  let s = seed;
+  for (let i = 0; i < n; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(s ^ (s >>> 15), s | 1);
+    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
+    const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
+    const f = u | 0;
+    const lo = q[f];
+    v[i] = base + span * (lo + (q[f + 1] - lo) * (u - f));
+  }
+}
+
+function addInto(acc: Float64Array, v: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) acc[i] += v[i];
+}
+
 export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): RecoverySim {
   const n = Math.max(1, Math.floor(opts.samples));
-  const seed = opts.seed;
   const served = opts.rampServed ?? 0;
   const d = opts.outage ?? null;
   const seen = new Map<string, number>();
@@ -364,20 +419,18 @@ export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts:
   });
   const hasRamp = served > 0 && rampList.some((x) => x === 1);
   const out = new Float64Array(n);
-  const effective = hasRamp ? new Float64Array(n) : out;
-  const base = Float64Array.from(terms, (t) => t.base);
-  const span = Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span));
-  const state = Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0);
-  const tab = terms.map((t) => t.table ?? EMPTY);
+  const c = compiled(terms, opts.seed);
+  const ramp = Uint8Array.from(rampList);
   const sums = grouping
-    ? partsKernel(n, base, span, state, tab, Uint16Array.from(groupList), Uint8Array.from(grouping.branchOfGroup), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective)
-    : recoveryKernel(n, base, span, state, tab, Uint8Array.from(branchList), Uint8Array.from(rampList), hasRamp ? served : 0, out, effective);
-  out.sort();
-  if (hasRamp) effective.sort();
+    ? partsKernel(n, c, Uint16Array.from(groupList), Uint8Array.from(grouping.branchOfGroup), ramp, hasRamp ? served : 0, out)
+    : recoveryKernel(n, c, Uint8Array.from(branchList), ramp, hasRamp ? served : 0, out);
+  const effective = hasRamp ? sums.effective : out;
+  sortSamples(out);
+  if (hasRamp) sortSamples(effective);
   return {
     sorted: out,
-    mean: sums[0] / n,
-    meanEffective: sums[1] / n,
+    mean: sums.sum / n,
+    meanEffective: sums.sumEffective / n,
     outage: d
       ? {
           downtimeSeconds: meanOf(effective, (x) => lognormalCappedMean(d, x)),
@@ -388,110 +441,94 @@ export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts:
   };
 }
 
-/**
- * One draw of term j: a mulberry32 step of its own stream (the same sequence as mulberry32(state)), then the
- * inverse-CDF table, interpolated. Small and monomorphic, so V8 inlines it into both kernels.
- */
-function drawAt(j: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[]): number {
-  let x = (state[j] + 0x6d2b79f5) >>> 0;
-  state[j] = x;
-  x = Math.imul(x ^ (x >>> 15), x | 1);
-  x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-  const u = (((x ^ (x >>> 14)) >>> 0) / 4294967296) * QUANTILES;
-  const f = u | 0;
-  const q = tab[j];
-  return base[j] + span[j] * (q[f] + (q[f + 1] - q[f]) * (u - f));
+interface KernelSums {
+  sum: number;
+  sumEffective: number;
+  /** The effective downtime per sample (a scratch column: read it before the next simulation). */
+  effective: Float64Array;
 }
 
 /**
- * The hot loop, on typed arrays and numbers only, so that V8 keeps one optimized version across calls (the callers'
- * option objects have several shapes, which would otherwise deoptimize the loop at every new one).
- * RTO per sample = serial + max(data, compute); the effective downtime credits the share served during `ramp` terms.
+ * RTO per sample = serial + max(data, compute); the effective downtime credits the share `served` during `ramp`
+ * terms. Column by column (see drawColumn), on typed arrays only.
  */
-function recoveryKernel(
-  n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], branch: Uint8Array, ramp: Uint8Array,
-  served: number, out: Float64Array, effective: Float64Array,
-): [number, number] {
-  const m = base.length;
-  let sum = 0;
-  let sumEff = 0;
-  for (let i = 0; i < n; i++) {
-    let serial = 0;
-    let data = 0;
-    let compute = 0;
-    let rampPart = 0;
-    for (let j = 0; j < m; j++) {
-      const v = span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
-      const b = branch[j];
-      if (b === 0) serial += v;
-      else if (b === 1) data += v;
-      else {
-        compute += v;
-        if (ramp[j] === 1) rampPart += v;
-      }
+function recoveryKernel(n: number, c: Compiled, branch: Uint8Array, ramp: Uint8Array, served: number, out: Float64Array): KernelSums {
+  const [v, serial, data, compute, rampPart, effective] = columns(6, n);
+  for (let j = 0; j < c.base.length; j++) {
+    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
+    const b = branch[j];
+    if (b === 0) addInto(serial, v, n);
+    else if (b === 1) addInto(data, v, n);
+    else {
+      addInto(compute, v, n);
+      if (ramp[j] === 1) addInto(rampPart, v, n);
     }
-    const full = serial + (data > compute ? data : compute);
+  }
+  let sum = 0;
+  let sumEffective = 0;
+  for (let i = 0; i < n; i++) {
+    const di = data[i];
+    const ci = compute[i];
+    const full = serial[i] + (di > ci ? di : ci);
     out[i] = full;
     sum += full;
     if (served > 0) {
-      const nonRamp = compute - rampPart;
-      const partial = serial + (data > nonRamp ? data : nonRamp);
+      const nonRamp = ci - rampPart[i];
+      const partial = serial[i] + (di > nonRamp ? di : nonRamp);
       const eff = full - (full - partial) * served;
       effective[i] = eff;
-      sumEff += eff;
-    } else sumEff += full;
+      sumEffective += eff;
+    } else sumEffective += full;
   }
-  return [sum, sumEff];
+  return { sum, sumEffective, effective };
 }
 
 /**
  * The kernel for branches of several parts: per sample, each group's sum (and its ramp share); a branch is its shared
- * group plus the slowest of its part groups. Typed arrays only, as in `recoveryKernel`.
+ * group plus the slowest of its part groups. Column by column, as `recoveryKernel`.
  */
-function partsKernel(
-  n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], group: Uint16Array, branchOfGroup: Uint8Array, ramp: Uint8Array,
-  served: number, out: Float64Array, effective: Float64Array,
-): [number, number] {
-  const m = base.length;
+function partsKernel(n: number, c: Compiled, group: Uint16Array, branchOfGroup: Uint8Array, ramp: Uint8Array, served: number, out: Float64Array): KernelSums {
   const g = branchOfGroup.length;
-  const sum = new Float64Array(g);
-  const rampSum = new Float64Array(g);
+  const cols = columns(2 + 2 * g, n);
+  const v = cols[0];
+  const effective = cols[1];
+  const sum = cols.slice(2, 2 + g);
+  const rampSum = cols.slice(2 + g);
+  for (let j = 0; j < c.base.length; j++) {
+    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
+    addInto(sum[group[j]], v, n);
+    if (served > 0 && ramp[j] === 1) addInto(rampSum[group[j]], v, n);
+  }
   let total = 0;
-  let totalEff = 0;
+  let totalEffective = 0;
   for (let i = 0; i < n; i++) {
-    sum.fill(0);
-    if (served > 0) rampSum.fill(0);
-    for (let j = 0; j < m; j++) {
-      const v = span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
-      sum[group[j]] += v;
-      if (served > 0 && ramp[j] === 1) rampSum[group[j]] += v;
-    }
     let dataParts = 0;
     let computeParts = 0;
     let computeSteady = 0;
     for (let k = 3; k < g; k++) {
+      const sk = sum[k][i];
       if (branchOfGroup[k] === 1) {
-        if (sum[k] > dataParts) dataParts = sum[k];
+        if (sk > dataParts) dataParts = sk;
       } else {
-        if (sum[k] > computeParts) computeParts = sum[k];
-        const steady = sum[k] - rampSum[k];
+        if (sk > computeParts) computeParts = sk;
+        const steady = sk - rampSum[k][i];
         if (steady > computeSteady) computeSteady = steady;
       }
     }
-    const data = sum[1] + dataParts;
-    const compute = sum[2] + computeParts;
-    const full = sum[0] + (data > compute ? data : compute);
+    const data = sum[1][i] + dataParts;
+    const compute = sum[2][i] + computeParts;
+    const full = sum[0][i] + (data > compute ? data : compute);
     out[i] = full;
     total += full;
     if (served > 0) {
-      const nonRamp = sum[2] - rampSum[2] + computeSteady;
-      const partial = sum[0] + (data > nonRamp ? data : nonRamp);
+      const nonRamp = sum[2][i] - rampSum[2][i] + computeSteady;
+      const partial = sum[0][i] + (data > nonRamp ? data : nonRamp);
       const eff = full - (full - partial) * served;
       effective[i] = eff;
-      totalEff += eff;
-    } else totalEff += full;
+      totalEffective += eff;
+    } else totalEffective += full;
   }
-  return [total, totalEff];
+  return { sum: total, sumEffective: totalEffective, effective };
 }
 
 // ---- RPO ---------------------------------------------------------------------------------------------------------
@@ -503,7 +540,6 @@ export function rpoKey(sources: readonly RpoSource[], a: Assumptions, opts: { sa
 /** The workload's RPO per sample: the worst store, each store the sum of its terms. No stores: 0. */
 export function simulateRpo(sources: readonly RpoSource[], a: Assumptions, opts: { samples: number; seed: number }): SampleSet {
   const n = Math.max(1, Math.floor(opts.samples));
-  const seed = opts.seed;
   const seen = new Map<string, number>();
   const terms: CompiledTerm[] = [];
   const groupList: number[] = [];
@@ -514,35 +550,124 @@ export function simulateRpo(sources: readonly RpoSource[], a: Assumptions, opts:
     }
   });
   const out = new Float64Array(n);
-  const sum = rpoKernel(
-    n, Float64Array.from(terms, (t) => t.base), Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
-    Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0), terms.map((t) => t.table ?? EMPTY), Uint16Array.from(groupList), out,
-  );
-  out.sort();
+  const sum = rpoKernel(n, compiled(terms, opts.seed), Uint16Array.from(groupList), out);
+  sortSamples(out);
   return { sorted: out, mean: sum / n };
 }
 
-/** RPO per sample: the worst group (data store), each the sum of its terms. Typed arrays only (see recoveryKernel). */
-function rpoKernel(n: number, base: Float64Array, span: Float64Array, state: Uint32Array, tab: Float64Array[], group: Uint16Array, out: Float64Array): number {
-  const m = base.length;
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    let worst = 0;
-    let current = 0;
-    let g = -1;
-    for (let j = 0; j < m; j++) {
-      if (group[j] !== g) {
-        if (current > worst) worst = current;
-        current = 0;
-        g = group[j];
-      }
-      current += span[j] === 0 ? base[j] : drawAt(j, base, span, state, tab);
+/** RPO per sample: the worst group (data store), each the sum of its terms. Column by column (see drawColumn). */
+function rpoKernel(n: number, c: Compiled, group: Uint16Array, out: Float64Array): number {
+  const [v, current] = columns(2, n);
+  // `out` holds the worst store so far (it starts at 0, as no store is a zero RPO).
+  out.fill(0);
+  let g = -1;
+  for (let j = 0; j < c.base.length; j++) {
+    if (group[j] !== g) {
+      if (g !== -1) worstInto(out, current, n);
+      current.fill(0);
+      g = group[j];
     }
-    if (current > worst) worst = current;
-    out[i] = worst;
-    sum += worst;
+    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
+    addInto(current, v, n);
   }
+  if (g !== -1) worstInto(out, current, n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += out[i];
   return sum;
+}
+
+function worstInto(worst: Float64Array, current: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) if (current[i] > worst[i]) worst[i] = current[i];
+}
+
+// ---- sorting -----------------------------------------------------------------------------------------------------
+
+let sortKeys = new Uint32Array(0);
+let sortKeys2 = new Uint32Array(0);
+let sortValues = new Float64Array(0);
+const digitCounts = new Uint32Array(3 * 2048);
+
+/**
+ * Sorts samples ascending, exactly as `Float64Array.prototype.sort()` does, about twice as fast for the sample
+ * counts simulated here: an LSD radix sort on the upper 32 bits of each value (for finite values ≥ +0 their bit
+ * patterns order as the numbers do), three 11-bit digits, then an insertion pass over runs of equal upper bits.
+ * Anything else (a negative, −0, infinite or NaN sample) falls back to the built-in sort.
+ */
+export function sortSamples(a: Float64Array): void {
+  const n = a.length;
+  if (n < 256) {
+    a.sort();
+    return;
+  }
+  const words = new Uint32Array(a.buffer, a.byteOffset, n * 2);
+  const counts = digitCounts;
+  counts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + 1];
+    // Sign bit set (negative or −0), or exponent all ones (±Infinity, NaN).
+    if (h >= 0x7ff00000) {
+      a.sort();
+      return;
+    }
+    counts[h & 2047]++;
+    counts[2048 + ((h >>> 11) & 2047)]++;
+    counts[4096 + (h >>> 22)]++;
+  }
+  if (sortKeys.length < n) {
+    sortKeys = new Uint32Array(n);
+    sortKeys2 = new Uint32Array(n);
+    sortValues = new Float64Array(n);
+  }
+  let src: Float64Array = a;
+  let dst: Float64Array = sortValues;
+  let ks = sortKeys;
+  let kd = sortKeys2;
+  for (let i = 0; i < n; i++) ks[i] = words[2 * i + 1];
+  const h0 = ks[0];
+  for (let d = 0; d < 3; d++) {
+    const off = d * 2048;
+    const shift = d * 11;
+    // A digit that every value shares orders nothing.
+    if (counts[off + ((h0 >>> shift) & 2047)] === n) continue;
+    let total = 0;
+    for (let k = 0; k < 2048; k++) {
+      const c = counts[off + k];
+      counts[off + k] = total;
+      total += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const h = ks[i];
+      const p = counts[off + ((h >>> shift) & 2047)]++;
+      dst[p] = src[i];
+      kd[p] = h;
+    }
+    const t = src;
+    src = dst;
+    dst = t;
+    const tk = ks;
+    ks = kd;
+    kd = tk;
+  }
+  if (src !== a) a.set(src.subarray(0, n));
+  // Values with the same upper bits differ in the lower ones: order each such run (by insertion, while the runs are
+  // short; samples that crowd into a few runs are left to the built-in sort).
+  let moves = 0;
+  for (let i = 1; i < n; i++) {
+    const k = ks[i];
+    if (k !== ks[i - 1]) continue;
+    const v = a[i];
+    let j = i - 1;
+    while (j >= 0 && ks[j] === k && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+    moves += i - 1 - j;
+    if (moves > 4 * n) {
+      a.sort();
+      return;
+    }
+  }
 }
 
 // ---- compatibility: one call for an RTO distribution -------------------------------------------------------------
