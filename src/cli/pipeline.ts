@@ -10,7 +10,7 @@ import type { Report } from '../advisor/types';
 import { requirePrices, type PricingOptions } from '../pricing/index';
 import { distinctKeys } from '../pricing/keys';
 import { SimulationCache } from '../recovery/montecarlo';
-import type { Diagnostic, PriceBook } from '../pricing/types';
+import type { Diagnostic, PriceBook, PriceKey } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
 import { createPriceBook } from './inputs';
@@ -41,6 +41,33 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
     report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }),
   }));
   return { items: out, diagnostics: resolution.diagnostics };
+}
+
+/**
+ * `check`'s streaming form of {@link evaluatePlans}: one resolution for `keys` (the distinct keys of every plan, in
+ * the order first met), then each plan is made (`plans[i]()`), evaluated and handed to `each` with its report, and
+ * its slot cleared, so that neither the plan nor the report outlives its turn (what the caller keeps of them is up to
+ * it). The pricing diagnostics go to `priced` before the first evaluation.
+ */
+export async function evaluateEach(
+  keys: readonly PriceKey[],
+  plans: ((() => EstimatePlan) | null)[],
+  book: PriceBook,
+  run: EvaluateRun,
+  priced: (diagnostics: Diagnostic[]) => void,
+  each: (report: Report, index: number) => void,
+): Promise<void> {
+  const resolution = await book.resolve(keys);
+  const prices = requirePrices(resolution);
+  const warnings = resolution.diagnostics.map((d) => d.text);
+  priced(resolution.diagnostics);
+  const cache = new SimulationCache();
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i];
+    if (!plan) continue;
+    plans[i] = null;
+    each(evaluate(plan(), prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }), i);
+  }
 }
 
 export interface EstimateRun {

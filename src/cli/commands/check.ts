@@ -1,15 +1,18 @@
 /**
  * `dr-advisor check` (issue 6): the CI gate. Expand the files, load every workload (flags override their targets),
- * plan them all, resolve every distinct price key in ONE PriceBook call, evaluate each with the estimate core, check
- * the chosen strategies, diff against a baseline, render, and exit 1 (CheckFailed) after writing the full output.
+ * plan them all, resolve every distinct price key in ONE PriceBook call, evaluate each with the estimate core and keep
+ * only its check row (streaming, issue 17: memory stays bounded over 1,000 files), diff against a baseline, render,
+ * and exit 1 (CheckFailed) after writing the full output.
  * I/O only; the logic is in src/advisor/check/ and the words in src/report/check-text.ts.
  */
 import { parseBaseline } from '../../advisor/check/baseline';
-import { runCheck } from '../../advisor/check/run';
-import type { BaselineEntry, CheckInput } from '../../advisor/check/types';
-import { planEstimate, type EstimatePlan } from '../../advisor/plan';
+import { checkRow, finishCheck, newPricingTally } from '../../advisor/check/run';
+import type { BaselineEntry, CheckInput, WorkloadCheckData } from '../../advisor/check/types';
+import { planEstimate, type EstimatePlan, type PlanOptions } from '../../advisor/plan';
+import type { Workload } from '../../workload/validate';
 import { CheckFailed, InputError } from '../../errors';
-import type { PriceBook } from '../../pricing/types';
+import { priceKeyId } from '../../pricing/keys';
+import type { PriceBook, PriceKey } from '../../pricing/types';
 import { renderCheckGithub } from '../../report/check-github';
 import { renderCheckJson } from '../../report/check-json';
 import { renderCheckMarkdown } from '../../report/check-markdown';
@@ -22,7 +25,7 @@ import {
   CHECK_HINTS, createPriceBook, loadWorkload, parseConfidenceFlag, parseIntFlag, parseMoneyFlag, parseTargetFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags,
 } from '../inputs';
 import { readBaselineText, appendStepSummary } from '../files';
-import { evaluatePlans } from '../pipeline';
+import { evaluateEach, evaluatePlans } from '../pipeline';
 import { writeOutput, type OutputFlags } from '../output';
 import { terminal } from '../terminal';
 import { quote } from '../../text/escape';
@@ -48,6 +51,9 @@ export interface CheckOptions extends PricingFlags, OutputFlags {
  * distinct simulations each at most. At 2,000 samples the value at 90% confidence is within about 1–2% of the 10,000-sample figure.
  */
 export const CHECK_SAMPLES = 2000;
+
+/** How many files' plans `check` keeps between planning and evaluating (the rest are planned again): see run(). */
+export const PLANS_KEPT = 200;
 
 /** `10%`, `10`, `2.5%` → percent. */
 export function parsePercentFlag(flag: string, value: string): number {
@@ -79,6 +85,15 @@ export async function priceAndEvaluate(
   return items.map(({ file, report }) => ({ file, report }));
 }
 
+// Each closure in a function of its own: closures made in one scope share its context, so a re-plan closure made
+// beside `() => plan` would keep the plan alive too.
+function keep(plan: EstimatePlan): () => EstimatePlan {
+  return () => plan;
+}
+function replan(workload: Workload, options: PlanOptions): () => EstimatePlan {
+  return () => planEstimate(workload, options);
+}
+
 export async function run(opts: CheckOptions, globals: { color?: boolean; outFile?: string }): Promise<void> {
   // 1. Flags, before touching any file.
   if (opts.strategy !== undefined && !(STRATEGY_IDS as readonly string[]).includes(opts.strategy)) {
@@ -101,7 +116,10 @@ export async function run(opts: CheckOptions, globals: { color?: boolean; outFil
   const files = expandFiles(opts.file ?? []);
   if (files.length === 0) throw new InputError('no workload: give -f FILE (globs allowed, e.g. -f \'services/*/dr.yaml\')');
   const baseline = opts.baseline !== undefined ? readBaseline(opts.baseline) : undefined;
-  const plans: { file: string; plan: EstimatePlan }[] = files.map((file) => {
+  // Each file is planned once for its price keys; the first PLANS_KEPT plans are kept for the evaluation, the others
+  // planned again then from their workload (a plan is ~30 KiB, its workload ~4 KiB): bounded memory for any count.
+  const keys = new Map<string, PriceKey>();
+  const plans = files.map((file, i): (() => EstimatePlan) => {
     const workload = loadWorkload({
       file,
       ...(opts.rto !== undefined ? { rto: opts.rto } : {}),
@@ -111,14 +129,30 @@ export async function run(opts: CheckOptions, globals: { color?: boolean; outFil
     });
     // A workload that names no strategy is checked with the recommended option, which must be the one `estimate`
     // recommends: price the variants for it (and only for it, since they cost simulations).
-    return { file, plan: planEstimate(workload, { variants: opts.strategy === undefined && workload.strategy === undefined }) };
+    const planOptions = { variants: opts.strategy === undefined && workload.strategy === undefined };
+    const plan = planEstimate(workload, planOptions);
+    for (const k of plan.keys) {
+      const id = priceKeyId(k);
+      if (!keys.has(id)) keys.set(id, k);
+    }
+    return i < PLANS_KEPT ? keep(plan) : replan(workload, planOptions);
   });
 
-  // 3. Prices: every distinct key across every workload, resolved in one call; 4. evaluate each.
+  // 3. Prices: every distinct key across every workload, resolved in one call; 4. evaluate each, keeping only its row
+  // (the plan and the report are let go file by file: 1,000 files stay within bounded memory, issue 17).
   const generatedAt = new Date().toISOString();
-  const inputs = await priceAndEvaluate(plans, await createPriceBook(pricing), generatedAt, { samples, seed });
+  const tally = newPricingTally();
+  const rows: WorkloadCheckData[] = [];
+  await evaluateEach(
+    [...keys.values()],
+    plans,
+    await createPriceBook(pricing),
+    { generatedAt, samples, seed },
+    (diagnostics) => printPricingDiagnostics(diagnostics, { hints: CHECK_HINTS }),
+    (r, i) => rows.push(checkRow({ file: files[i], report: r }, tally, opts.strategy)),
+  );
   const report = describeCheck(
-    runCheck(inputs, {
+    finishCheck(rows, tally, {
       generatedAt,
       version: VERSION,
       ...(opts.strategy ? { strategyOverride: opts.strategy } : {}),
