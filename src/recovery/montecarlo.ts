@@ -16,6 +16,7 @@
 import { UNIT_SECONDS, type AssumptionDef, type Assumptions, type Shape } from '../model/assumptions';
 import { lognormalCappedMean, lognormalCdf, normalQuantile, type Lognormal } from './distributions';
 import { parallelParts, type Phase, type RpoSource } from './phases';
+import { betaQuantiles, EMPTY, lognormalTable, QUANTILES, uniformTable } from './tables';
 
 /** mulberry32: a small, fast, seedable PRNG with a 2^32 period — plenty for 10^4–10^6 draws. */
 export function mulberry32(seed: number): () => number {
@@ -37,81 +38,7 @@ export function hashSeed(seed: number, text: string): number {
 }
 
 
-/**
- * Inverse-CDF tables on [0, 1] (PERT's Beta shape), or of the lognormal's multiplier exp(σ·z), so that a draw is one
- * uniform number and a table lookup (about 50× faster than two gamma draws; 10,000 samples of a dozen strategies must
- * not slow `estimate` down). Built once per shape. Memoized; pure.
- */
-const QUANTILES = 1024;
-const GRID = 4096;
-const tables = new Map<string, Float64Array>();
-const EMPTY = new Float64Array(QUANTILES + 1);
-let logGrid: { lx: Float64Array; l1x: Float64Array } | undefined;
-/** ln(x) and ln(1 − x) at the grid's midpoints, shared by every shape: a density point is then one exp(). */
-function grids(): { lx: Float64Array; l1x: Float64Array } {
-  if (!logGrid) {
-    const lx = new Float64Array(GRID + 1);
-    const l1x = new Float64Array(GRID + 1);
-    for (let i = 1; i <= GRID; i++) {
-      const xm = (i - 0.5) / GRID;
-      lx[i] = Math.log(xm);
-      l1x[i] = Math.log(1 - xm);
-    }
-    logGrid = { lx, l1x };
-  }
-  return logGrid;
-}
-
-export function betaQuantiles(alpha: number, beta: number): Float64Array {
-  const key = `b${alpha.toFixed(9)}:${beta.toFixed(9)}`;
-  const hit = tables.get(key);
-  if (hit) return hit;
-  const { lx, l1x } = grids();
-  const a1 = alpha - 1;
-  const b1 = beta - 1;
-  const cdf = new Float64Array(GRID + 1);
-  let prev = 0;
-  for (let i = 1; i <= GRID; i++) {
-    prev += Math.exp(a1 * lx[i] + b1 * l1x[i]);
-    cdf[i] = prev;
-  }
-  const q = new Float64Array(QUANTILES + 1);
-  let j = 0;
-  for (let k = 1; k < QUANTILES; k++) {
-    const u = (k / QUANTILES) * prev;
-    while (j < GRID && cdf[j + 1] < u) j++;
-    const c0 = cdf[j];
-    const c1 = cdf[Math.min(GRID, j + 1)];
-    q[k] = (j + (c1 > c0 ? (u - c0) / (c1 - c0) : 0)) / GRID;
-  }
-  q[0] = 0;
-  q[QUANTILES] = 1;
-  tables.set(key, q);
-  return q;
-}
-
-function uniformTable(): Float64Array {
-  const hit = tables.get('u');
-  if (hit) return hit;
-  const q = new Float64Array(QUANTILES + 1);
-  for (let k = 0; k <= QUANTILES; k++) q[k] = k / QUANTILES;
-  tables.set('u', q);
-  return q;
-}
-
-/** exp(σ·z(p)) at p = k/1024; the two ends at p = 0.5/1024 and 1 − 0.5/1024 (the truncation, ≈ ±3.3σ). */
-function lognormalTable(sigma: number): Float64Array {
-  const key = `l${sigma.toFixed(9)}`;
-  const hit = tables.get(key);
-  if (hit) return hit;
-  const q = new Float64Array(QUANTILES + 1);
-  for (let k = 0; k <= QUANTILES; k++) {
-    const p = k === 0 ? 0.5 / QUANTILES : k === QUANTILES ? 1 - 0.5 / QUANTILES : k / QUANTILES;
-    q[k] = Math.exp(sigma * normalQuantile(p));
-  }
-  tables.set(key, q);
-  return q;
-}
+export { betaQuantiles } from './tables';
 
 /** One compiled random term: a draw is `base + span × T(u)`; `span` 0 is a constant. */
 export interface CompiledTerm {
