@@ -9,8 +9,11 @@ import { planEstimate, type EstimatePlan } from '../advisor/plan';
 import type { Report } from '../advisor/types';
 import { requirePrices, type PricingOptions } from '../pricing/index';
 import { distinctKeys } from '../pricing/keys';
+import { readFileSync } from 'node:fs';
+import { dataPath } from '../data-path';
 import { SimulationCache } from '../recovery/montecarlo';
-import type { Diagnostic, PriceBook } from '../pricing/types';
+import { usePrecomputedTables } from '../recovery/tables';
+import type { Diagnostic, PriceBook, PriceKey } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
 import { createPriceBook } from './inputs';
@@ -25,6 +28,21 @@ export interface EvaluateRun {
   seed: number;
 }
 
+let tablesRead = false;
+/**
+ * The Monte Carlo's precomputed tables (data/mc-tables.bin, see src/recovery/tables.ts), read once before the first
+ * evaluation. A missing or unreadable file only means the tables are built as they are needed.
+ */
+export function readMonteCarloTables(): void {
+  if (tablesRead) return;
+  tablesRead = true;
+  try {
+    usePrecomputedTables(readFileSync(dataPath('mc-tables.bin')));
+  } catch {
+    /* built on demand instead */
+  }
+}
+
 /** Prices every plan from one resolution and evaluates each; each item comes back with its report. */
 export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   items: readonly T[],
@@ -34,6 +52,7 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   const resolution = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
   const prices = requirePrices(resolution);
   const warnings = resolution.diagnostics.map((d) => d.text);
+  readMonteCarloTables();
   // One cache of simulations for every plan: files with the same phases and assumption values simulate once.
   const cache = new SimulationCache();
   const out = items.map((item) => ({
@@ -41,6 +60,34 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
     report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }),
   }));
   return { items: out, diagnostics: resolution.diagnostics };
+}
+
+/**
+ * `check`'s streaming form of {@link evaluatePlans}: one resolution for `keys` (the distinct keys of every plan, in
+ * the order first met), then each plan is made (`plans[i]()`), evaluated and handed to `each` with its report, and
+ * its slot cleared, so that neither the plan nor the report outlives its turn (what the caller keeps of them is up to
+ * it). The pricing diagnostics go to `priced` before the first evaluation.
+ */
+export async function evaluateEach(
+  keys: readonly PriceKey[],
+  plans: ((() => EstimatePlan) | null)[],
+  book: PriceBook,
+  run: EvaluateRun,
+  priced: (diagnostics: Diagnostic[]) => void,
+  each: (report: Report, index: number) => void,
+): Promise<void> {
+  const resolution = await book.resolve(keys);
+  const prices = requirePrices(resolution);
+  const warnings = resolution.diagnostics.map((d) => d.text);
+  priced(resolution.diagnostics);
+  readMonteCarloTables();
+  const cache = new SimulationCache();
+  for (let i = 0; i < plans.length; i++) {
+    const plan = plans[i];
+    if (!plan) continue;
+    plans[i] = null;
+    each(evaluate(plan(), prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }), i);
+  }
 }
 
 export interface EstimateRun {

@@ -327,7 +327,13 @@ export const ASSUMPTION_NAMES = Object.keys(ASSUMPTIONS) as AssumptionName[];
 /** The effective assumptions: defaults with the workload's overrides (value moves, the range widens to include it). */
 export type Assumptions = Record<AssumptionName, AssumptionDef & { overridden: boolean }>;
 
+/** The defaults with no override, resolved once and shared (frozen: nothing may change them) by every workload. */
+let defaults: Assumptions | undefined;
+
 export function resolveAssumptions(overrides: Partial<Record<string, number>> = {}): Assumptions {
+  let none = true;
+  for (const name of ASSUMPTION_NAMES) if (overrides[name] !== undefined) none = false;
+  if (none && defaults) return defaults;
   const out = {} as Assumptions;
   for (const name of ASSUMPTION_NAMES) {
     const def: AssumptionDef = ASSUMPTIONS[name];
@@ -339,6 +345,10 @@ export function resolveAssumptions(overrides: Partial<Record<string, number>> = 
       const high = def.value > 0 ? (o * def.high) / def.value : Math.max(def.high, o);
       out[name] = { ...def, value: o, low, high, overridden: true, source: `workload override (default ${def.value})`, estimated: false };
     }
+  }
+  if (none) {
+    for (const name of ASSUMPTION_NAMES) Object.freeze(out[name]);
+    defaults = Object.freeze(out);
   }
   return out;
 }

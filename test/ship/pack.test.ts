@@ -25,10 +25,10 @@ describe('package contents', () => {
   it('package.json declares the bin, Node ≥ 20.12 and the files to ship', () => {
     expect(pkg.bin).toEqual({ 'dr-advisor': 'bin/dr-advisor.js' });
     expect(pkg.engines).toEqual({ node: '>=20.12' });
-    expect(pkg.files).toEqual(['bin/', 'dist/', 'data/price-snapshot.json', 'data/examples/', 'data/reference/', 'README.md']);
+    expect(pkg.files).toEqual(['bin/', 'dist/', 'data/price-snapshot.json', 'data/mc-tables.bin', 'data/examples/', 'data/reference/', 'README.md']);
   });
 
-  it('the tarball holds only the launcher (CommonJS: bin/package.json), the bundle, the snapshot, the examples, the model notes, README and package.json', () => {
+  it('the tarball holds only the launcher (CommonJS: bin/package.json), the bundle, the snapshot, the Monte Carlo tables, the examples, the model notes, README and package.json', () => {
     const files = packList();
     const fixed = files.filter((f) => !f.startsWith('dist/'));
     expect(fixed).toEqual([
@@ -38,6 +38,7 @@ describe('package contents', () => {
       'data/examples/global-saas.yaml',
       'data/examples/serverless-dynamodb.yaml',
       'data/examples/web-app.yaml',
+      'data/mc-tables.bin',
       'data/price-snapshot.json',
       'data/reference/dr-model.md',
       'package.json',

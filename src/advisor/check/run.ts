@@ -64,9 +64,50 @@ export function checkWorkload(input: CheckInput): WorkloadCheckData {
   };
 }
 
+/**
+ * What the check result needs of a report's pricing, tallied over the workloads one report at a time, so that `check`
+ * keeps one row per file and lets each report go (issue 17).
+ */
+export interface PricingTally {
+  sources: Set<Report['pricing']['source']>;
+  /** The newest `asOf` and the oldest `oldestAsOf` seen (empty dates left out). */
+  asOf: string;
+  oldestAsOf: string;
+  priceKeys: Set<string>;
+  estimatedPriceKeys: Set<string>;
+}
+
+export function newPricingTally(): PricingTally {
+  return { sources: new Set(), asOf: '', oldestAsOf: '', priceKeys: new Set(), estimatedPriceKeys: new Set() };
+}
+
+export function tallyPricing(t: PricingTally, r: Report): void {
+  t.sources.add(r.pricing.source);
+  if (r.pricing.asOf && (t.asOf === '' || r.pricing.asOf > t.asOf)) t.asOf = r.pricing.asOf;
+  if (r.pricing.oldestAsOf && (t.oldestAsOf === '' || r.pricing.oldestAsOf < t.oldestAsOf)) t.oldestAsOf = r.pricing.oldestAsOf;
+  for (const i of r.primaryLineItems) t.priceKeys.add(i.priceKey);
+  for (const s of r.strategies) for (const i of s.lineItems) t.priceKeys.add(i.priceKey);
+  for (const s of r.variants) for (const i of s.lineItems) t.priceKeys.add(i.priceKey);
+  for (const k of r.pricing.estimatedPriceKeys) t.estimatedPriceKeys.add(k);
+}
+
+/**
+ * One file of a streaming check: its row (what the check output says of it) and its pricing tallied; the report is
+ * not kept. `strategyOverride` is --strategy.
+ */
+export function checkRow(input: CheckInput, tally: PricingTally, strategyOverride?: string): WorkloadCheckData {
+  tallyPricing(tally, input.report);
+  return checkWorkload({ ...input, ...(strategyOverride ? { strategyOverride } : {}) });
+}
+
 /** All workloads → one check result. `inputs` are in the order the files were given (globs expanded and sorted). */
 export function runCheck(inputs: readonly CheckInput[], opts: CheckRunOptions): CheckResult {
-  const workloads = inputs.map((i) => checkWorkload({ ...i, ...(opts.strategyOverride ? { strategyOverride: opts.strategyOverride } : {}) }));
+  const tally = newPricingTally();
+  return finishCheck(inputs.map((i) => checkRow(i, tally, opts.strategyOverride)), tally, opts);
+}
+
+/** The rows of every workload (in the order the files were given) and their pricing tally → one check result. */
+export function finishCheck(workloads: WorkloadCheckData[], tally: PricingTally, opts: CheckRunOptions): CheckResult {
   let removed: { name: string; file: string | null }[] = [];
   if (opts.baseline) {
     const used = new Set<BaselineEntry>();
@@ -84,10 +125,7 @@ export function runCheck(inputs: readonly CheckInput[], opts: CheckRunOptions): 
     }
     removed = opts.baseline.entries.filter((e) => !used.has(e)).map((e) => ({ name: e.name, file: e.file }));
   }
-  const reports = inputs.map((i) => i.report);
-  const sources = new Set(reports.map((r) => r.pricing.source));
-  const asOf = reports.map((r) => r.pricing.asOf).filter(Boolean).sort();
-  const oldest = reports.map((r) => r.pricing.oldestAsOf).filter(Boolean).sort();
+  const sources = tally.sources;
   const failed = workloads.filter((w) => !w.pass).length;
   return {
     schemaVersion: 1,
@@ -106,10 +144,10 @@ export function runCheck(inputs: readonly CheckInput[], opts: CheckRunOptions): 
     baseline: opts.baseline ? { file: opts.baseline.file, maxIncreasePct: opts.baseline.maxIncreasePct ?? null, removed } : null,
     pricing: {
       source: sources.size === 0 ? 'none' : sources.size === 1 ? [...sources][0] : 'mixed',
-      asOf: asOf[asOf.length - 1] ?? '',
-      oldestAsOf: oldest[0] ?? '',
-      prices: new Set(reports.flatMap((r) => [...r.primaryLineItems, ...r.strategies.flatMap((s) => s.lineItems), ...r.variants.flatMap((s) => s.lineItems)].map((i) => i.priceKey))).size,
-      estimatedPrices: new Set(reports.flatMap((r) => r.pricing.estimatedPriceKeys)).size,
+      asOf: tally.asOf,
+      oldestAsOf: tally.oldestAsOf,
+      prices: tally.priceKeys.size,
+      estimatedPrices: tally.estimatedPriceKeys.size,
     },
     workloads,
   };
