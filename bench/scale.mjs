@@ -1,16 +1,17 @@
 #!/usr/bin/env node
-// Scale benchmark: 1,000 generated workload files in one process.
+// Scale benchmark (issue 17): `dr-advisor check -f 'DIR/*.yaml' --pricing snapshot --format json` over generated
+// workload files (bench/scale-workloads.ts), through the built CLI, side by side with `node -e 0`: wall time (runs
+// alternating, medians) and peak RSS (GNU time when present, else a preloaded hook reporting
+// process.resourceUsage().maxRSS). The per-file cost is the slope between a small and a large run (time and RSS
+// grow by so much per file). Goal: 1,000 files ≤ 2.5 s and ≤ 120 MiB.
 //
-//   node bench/scale.mjs [--files 1000] [--samples 10000] [--keep]
+//   node bench/scale.mjs [--files 1000] [--small 100] [--runs 3] [--bin bin/dr-advisor.js] [--stages] [--keep]
 //
-// 1. Core path: bench/scale-core.ts (bundled here with esbuild) loads and validates every file, plans each, resolves
-//    the distinct price keys of all plans in ONE PriceBook.resolve() call, and evaluates each; prints the wall time of
-//    each stage and the keys requested vs the lines priced.
-// 2. CLI path: `dr-advisor check -f 'DIR/*.yaml' --pricing snapshot --format json` over the same files, when the built
-//    CLI has a working `check` (npm run build first); prints its wall time and exit code.
-// Not a test: no assertion on time. Files go to a temp dir that is removed afterwards (unless --keep).
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// --stages also runs the stages of check in one process (bench/scale-core.ts): load, plan, resolve, re-plan, evaluate.
+// By default it measures a private build (scripts/build.mjs --outdir into a temp dir), so that a concurrent build or
+// test run cannot change dist/ under it. Not a test: nothing here asserts a time.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,98 +20,118 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { values: args } = parseArgs({
-  options: { files: { type: 'string', default: '1000' }, samples: { type: 'string', default: '10000' }, keep: { type: 'boolean' } },
+  options: {
+    files: { type: 'string', default: '1000' },
+    small: { type: 'string', default: '100' },
+    runs: { type: 'string', default: '3' },
+    bin: { type: 'string' },
+    stages: { type: 'boolean' },
+    keep: { type: 'boolean' },
+  },
 });
 const N = Number(args.files);
-const SAMPLES = Number(args.samples);
+const SMALL = Math.min(Number(args.small), N);
+const RUNS = Number(args.runs);
 
-// A deterministic variety: every region pair, a dozen instance types, all DB engines, sizes spread over 4 decades.
-const REGIONS = ['us-east-1', 'us-east-2', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-northeast-1', 'ap-northeast-2', 'ap-southeast-1'];
-const TYPES = ['m5.large', 'm5.xlarge', 'm6i.large', 'm6i.xlarge', 'c5.large', 'c6g.xlarge', 'r5.large', 't3.medium', 'm7g.large', 'c7g.large', 'r6g.xlarge', 'm5.2xlarge'];
-const DBS = [
-  ['aurora-mysql', 'db.r6g.large'],
-  ['aurora-postgresql', 'db.r6g.xlarge'],
-  ['mysql', 'db.m5.large'],
-  ['postgres', 'db.m5.xlarge'],
-  ['dynamodb', null],
-  ['none', null],
-];
-const STRATS = ['backup-restore', 'pilot-light', 'warm-standby', 'active-active'];
-
-function workload(i) {
-  const primary = REGIONS[i % 8];
-  const dr = REGIONS[(i + 1 + (Math.floor(i / 8) % 7)) % 8];
-  const [engine, cls] = DBS[i % DBS.length];
-  const db = engine === 'none' ? '{ engine: none }' : engine === 'dynamodb' ? `{ engine: dynamodb, storageGb: ${50 + (i % 500)}, writesPerSecond: ${i % 200}, readsPerSecond: ${i % 900} }` : `{ engine: ${engine}, instanceClass: ${cls}, storageGb: ${100 + ((i * 37) % 5000)}, multiAz: ${i % 3 === 0 && !engine.startsWith('aurora')} }`;
-  return [
-    `# generated workload ${i}`,
-    'version: 1',
-    `name: svc-${String(i).padStart(4, '0')}`,
-    `strategy: ${STRATS[i % 4]}`,
-    `regions: { primary: ${primary}, dr: ${dr} }`,
-    `compute: { instanceType: ${TYPES[i % TYPES.length]}, count: ${1 + (i % 20)}, ebsGbPerInstance: ${20 + (i % 10) * 10} }`,
-    `database: ${db}`,
-    `objectStorage: { storageGb: ${(i * 131) % 20000} }`,
-    `dataChangeGbPerDay: ${1 + (i % 90)}`,
-    `network: { loadBalancer: alb, failoverRouting: ${i % 5 === 0 ? 'global-accelerator' : 'route53'}, egressGbPerMonth: ${(i * 17) % 4000} }`,
-    `operations: { detection: ${i % 2 ? 'automated' : 'manual'}, failoverDecision: manual, backupIntervalHours: ${[1, 4, 12, 24][i % 4]} }`,
-    `targets: { rto: ${['15m', '1h', '4h', '1d'][i % 4]}, rpo: ${['1m', '15m', '1h', '1d'][(i >> 2) % 4]}, maxMonthlyCost: ${500 + (i % 50) * 250} }`,
-    `business: { downtimeCostPerHour: ${1000 * (1 + (i % 100))} }`,
-    '',
-  ].join('\n');
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'dr-scale-'));
+const tmp = mkdtempSync(join(tmpdir(), 'dr-scale-'));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  const wdir = join(dir, 'workloads');
-  mkdirSync(wdir);
-  const files = [];
-  for (let i = 0; i < N; i++) {
-    const f = join(wdir, `svc-${String(i).padStart(4, '0')}.yaml`);
-    writeFileSync(f, workload(i));
-    files.push(f);
-  }
-
-  // 1. Core path.
-  const out = join(dir, 'dist', 'scale-core.mjs');
+  // The generator and the stage runner, bundled; one level below tmp so that the bundle finds data/ (symlinked).
+  symlinkSync(join(root, 'data'), join(tmp, 'data'));
+  const core = join(tmp, 'bench', 'scale-core.mjs');
   await build({
     absWorkingDir: root,
     entryPoints: [join(root, 'bench/scale-core.ts')],
-    outfile: out,
+    outfile: core,
     bundle: true,
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    external: ['@aws-sdk/*', '@smithy/*', 'inquirer', '@inquirer/*'],
+    external: ['@aws-sdk/*', '@smithy/*', '@inquirer/*'],
     banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
     define: { __DR_ADVISOR_VERSION__: '"bench"' },
     logLevel: 'warning',
   });
-  // The bundle resolves data/ relative to itself: point it at the repo's data/ with a symlink.
-  spawnSync('ln', ['-s', join(root, 'data'), join(dir, 'data')]);
-  const { runScale } = await import(pathToFileURL(out).href);
-  const r = await runScale(files, SAMPLES);
-  const f = (ms) => `${(ms / 1000).toFixed(2)} s`;
-  console.log(`core path, ${r.files} workloads, ${SAMPLES} Monte Carlo samples each:`);
-  console.log(`  load+validate ${f(r.ms.load)}, plan ${f(r.ms.plan)}, resolve ${f(r.ms.resolve)}, evaluate ${f(r.ms.evaluate)}; total ${f(r.ms.total)}`);
-  console.log(`  price keys planned ${r.keysPlanned} → ${r.distinctKeys} distinct, resolved in ${r.resolveCalls} PriceBook.resolve() call (${r.keysRequested} keys requested); ${r.linesPriced} cost lines priced`);
-  console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const m = await import(pathToFileURL(core).href);
 
-  // 2. CLI path (dr-advisor check), when built and implemented.
-  const t = performance.now();
-  const c = spawnSync(process.execPath, [join(root, 'bin/dr-advisor.js'), 'check', '-f', join(wdir, '*.yaml'), '--pricing', 'snapshot', '--format', 'json'], {
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-    maxBuffer: 1 << 30,
-  });
-  const ms = performance.now() - t;
-  const firstErr = (c.stderr || '').split('\n').find((l) => l.startsWith('error:'));
-  if (c.status === 0 || c.status === 1) {
-    console.log(`CLI path: dr-advisor check -f '${N} files' --pricing snapshot: ${f(ms)} wall, exit ${c.status} (1 = some workloads fail their targets), ${c.stdout.length} bytes of JSON`);
-  } else {
-    console.log(`CLI path: dr-advisor check not usable here (exit ${c.status}${firstErr ? `: ${firstErr}` : ''})`);
+  let bin = args.bin;
+  if (!bin) {
+    execFileSync(process.execPath, [join(root, 'scripts/build.mjs'), '--outdir', join(tmp, 'dist')], { stdio: 'inherit' });
+    mkdirSync(join(tmp, 'bin'));
+    cpSync(join(root, 'bin/dr-advisor.js'), join(tmp, 'bin/dr-advisor.js'));
+    bin = join(tmp, 'bin/dr-advisor.js');
+  }
+
+  const dirs = {};
+  const files = {};
+  for (const n of [SMALL, N]) {
+    const dir = join(tmp, `w${n}`);
+    mkdirSync(dir);
+    files[n] = [];
+    for (let i = 0; i < n; i++) {
+      const f = join(dir, `svc-${String(i).padStart(4, '0')}.yaml`);
+      writeFileSync(f, m.generatedWorkload(i));
+      files[n].push(f);
+    }
+    dirs[n] = dir;
+  }
+
+  const env = { ...process.env, CI: '1', NO_COLOR: '1', DR_ADVISOR_PRICING: 'snapshot' };
+  const variants = [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    ...[SMALL, N].map((n) => ({ name: `check ${n} files`, n, args: [bin, 'check', '-f', join(dirs[n], '*.yaml'), '--pricing', 'snapshot', '--format', 'json'] })),
+  ];
+  /** One run: wall ms and peak RSS in MiB. */
+  function once(v) {
+    const t0 = performance.now();
+    let rss;
+    let status;
+    let stderr;
+    if (existsSync('/usr/bin/time')) {
+      const r = spawnSync('/usr/bin/time', ['-f', 'maxrss %M', process.execPath, ...v.args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      status = r.status;
+      stderr = r.stderr;
+      rss = Number(/maxrss (\d+)\s*$/.exec(r.stderr)?.[1]) / 1024;
+    } else {
+      const hook = 'data:text/javascript,' + encodeURIComponent("process.on('exit',()=>process.stderr.write('\\nmaxrss '+process.resourceUsage().maxRSS+'\\n'))");
+      const r = spawnSync(process.execPath, ['--import', hook, ...v.args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+      status = r.status;
+      stderr = r.stderr;
+      rss = Number(/maxrss (\d+)\s*$/.exec(r.stderr)?.[1]) / 1024;
+    }
+    const ms = performance.now() - t0;
+    // check exits 1 when some generated workloads miss their targets; anything else is a failed run.
+    if (status !== 0 && !(v.n && status === 1)) throw new Error(`${v.name}: exit ${status}\n${stderr}`);
+    return { ms, rss };
+  }
+  const results = variants.map(() => ({ ms: [], rss: [] }));
+  for (let r = 0; r < RUNS; r++) {
+    variants.forEach((v, i) => {
+      const x = once(v);
+      results[i].ms.push(x.ms);
+      results[i].rss.push(x.rss);
+    });
+  }
+  const row = variants.map((v, i) => ({ name: v.name, ms: median(results[i].ms), rss: median(results[i].rss) }));
+  const base = row[0].ms;
+  console.log(`${RUNS} runs each, alternating; medians (wall, peak RSS):`);
+  for (const x of row) console.log(`  ${x.name.padEnd(18)} ${(x.ms / 1000).toFixed(2).padStart(6)} s  ${(x.ms / base).toFixed(1).padStart(5)}× node -e 0  ${x.rss.toFixed(0).padStart(4)} MiB`);
+  const [, small, large] = row;
+  if (N > SMALL) {
+    const perMs = (large.ms - small.ms) / (N - SMALL);
+    const perKiB = ((large.rss - small.rss) * 1024) / (N - SMALL);
+    console.log(`per file (slope ${SMALL} -> ${N} files): ${perMs.toFixed(2)} ms, ${perKiB.toFixed(0)} KiB of peak RSS`);
+  }
+  console.log(`goal for ${N} files: ≤ 2.5 s and ≤ 120 MiB; measured ${(large.ms / 1000).toFixed(2)} s and ${large.rss.toFixed(0)} MiB`);
+
+  if (args.stages) {
+    const s = await m.runStages(files[N], 2000);
+    const f = (x) => `${(x / 1000).toFixed(2)} s (${(x / s.files).toFixed(2)} ms/file)`;
+    console.log(`stages in one process, ${s.files} files, 2,000 samples (check's default):`);
+    console.log(`  load (read, YAML, validate) ${f(s.ms.load)}; plan ${f(s.ms.plan)}; resolve ${f(s.ms.resolve)}; plan again ${f(s.ms.replan)}; evaluate ${f(s.ms.evaluate)}; total ${(s.ms.total / 1000).toFixed(2)} s`);
+    console.log(`  ${s.distinctKeys} distinct price keys; ${s.simulations} simulations cached at the end, ${s.cacheHits} cache hits`);
   }
 } finally {
-  if (args.keep) console.log(`files kept in ${dir}`);
-  else rmSync(dir, { recursive: true, force: true });
+  if (args.keep) console.log(`files kept in ${tmp}`);
+  else rmSync(tmp, { recursive: true, force: true });
 }
