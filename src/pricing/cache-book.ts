@@ -20,6 +20,7 @@
  * Writes are atomic (unique temp file + rename), so two processes writing at once lose nothing: different keys are
  * different files, and the same key ends as one writer's complete file.
  */
+import { makeDirs } from '../io/dirs';
 import fsp from '../io/fs-promises.lazy';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -204,7 +205,7 @@ export class PriceCache {
 
   /** Writes one file atomically: a unique temp file in the same directory, then rename over the target. */
   private async write(id: string, body: Record<string, unknown>): Promise<void> {
-    await fsp().mkdir(this.dir, { recursive: true });
+    makeDirs(this.dir);
     const file = this.fileOf(id);
     const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     const doc = { format: CACHE_FORMAT, key: id, ...body };

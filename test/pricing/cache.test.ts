@@ -47,6 +47,16 @@ describe('reading and writing', () => {
     expect(readdirSync(cache.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('a cache directory Node cannot create under /proc fails the write instead of hanging (mkdir -p is bounded)', async () => {
+    const cache = new PriceCache('/proc/self/fd/dr-advisor-cache');
+    await expect(cache.put('elb.alb|us-east-1|', price(1))).rejects.toMatchObject({ code: 'ENOENT' });
+  }, 10_000);
+  it('a missing chain of folders is made', async () => {
+    const cache = new PriceCache(join(tempCacheDir(), 'a', 'b', 'c'));
+    await cache.put('elb.alb|us-east-1|', price(1));
+    expect((await cache.get('elb.alb|us-east-1|'))!.price.unitPrice).toBe(1);
+  });
+
   it.each([
     ['not JSON', '{"format": 1, "key": "elb.alb|us-east-1|", "pri', 'not JSON'],
     ['a zero price', JSON.stringify({ format: 1, key: 'elb.alb|us-east-1|', price: { ...price(0), source: undefined } }), 'zero price'],
