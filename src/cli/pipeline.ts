@@ -49,17 +49,17 @@ export async function evaluatePlans<T extends { plan: EstimatePlan }>(
   book: PriceBook,
   run: EvaluateRun,
 ): Promise<{ items: (T & { report: Report })[]; diagnostics: Diagnostic[] }> {
-  const resolution = await book.resolve(distinctKeys(items.flatMap((i) => i.plan.keys)));
-  const prices = requirePrices(resolution);
-  const warnings = resolution.diagnostics.map((d) => d.text);
-  readMonteCarloTables();
-  // One cache of simulations for every plan: files with the same phases and assumption values simulate once.
-  const cache = new SimulationCache();
-  const out = items.map((item) => ({
-    ...item,
-    report: evaluate(item.plan, prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }),
-  }));
-  return { items: out, diagnostics: resolution.diagnostics };
+  const out: (T & { report: Report })[] = [];
+  let diagnostics: Diagnostic[] = [];
+  await evaluateEach(
+    distinctKeys(items.flatMap((i) => i.plan.keys)),
+    items.map((i) => () => i.plan),
+    book,
+    run,
+    (d) => (diagnostics = d),
+    (report, i) => out.push({ ...items[i], report }),
+  );
+  return { items: out, diagnostics };
 }
 
 /**
@@ -81,6 +81,7 @@ export async function evaluateEach(
   const warnings = resolution.diagnostics.map((d) => d.text);
   priced(resolution.diagnostics);
   readMonteCarloTables();
+  // One cache of simulations for every plan: files with the same phases and assumption values simulate once.
   const cache = new SimulationCache();
   for (let i = 0; i < plans.length; i++) {
     const plan = plans[i];
