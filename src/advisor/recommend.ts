@@ -46,7 +46,9 @@ export function recommend(strategies: readonly StrategyResult[], useAnnual: bool
     chosen = [...qualifying].sort(byCost)[0];
     basis = useAnnual ? 'total-annual-cost' : 'dr-monthly-cost';
     const others = qualifying.length - 1;
-    const what = qualifying.length === 1 ? 'option' : 'options';
+    // With variants, the count is of distinct drop-in options: a variant with the same figures as another, or one that
+    // needs a design change (partitioned writes), is not counted, so the words say so (the table marks more rows ✓).
+    const what = `${(ctx.variants ?? []).length > 0 ? 'distinct drop-in ' : ''}${qualifying.length === 1 ? 'option' : 'options'}`;
     if (others === 0) {
       reason = `${chosen.name} is the only ${candidates.length > strategies.length ? 'option' : 'strategy'} that meets the targets at ${conf(chosen)} confidence: ${figures(chosen)}${useAnnual ? `, total expected annual cost ${formatUsd(chosen.totalAnnualCost ?? 0)}` : ''}.`;
     } else {

@@ -1,8 +1,10 @@
 /** The recommendation rule (design.md §5.3, issue 12) on constructed cases, and the expected annual cost by hand. */
 import { describe, expect, it } from 'vitest';
 import { recommend } from '../../src/advisor/recommend';
+import { planEstimate } from '../../src/advisor/plan';
+import { createSnapshotPriceBook } from '../../src/pricing/snapshot/book';
 import { annualAt, breakEvenDowntimeCost, type LossModel } from '../../src/advisor/loss';
-import { outageOf } from '../../src/advisor/evaluate';
+import { evaluate, outageOf } from '../../src/advisor/evaluate';
 import { resolveAssumptions } from '../../src/model/assumptions';
 import { lognormalCappedMean, lognormalMean } from '../../src/recovery/distributions';
 import type { StrategyResult } from '../../src/advisor/types';
@@ -116,6 +118,20 @@ describe('expected annual cost, by hand', () => {
     expect(be.downtimeCostPerHour).toBe(0);
     expect(be.sentence).toBe(`Multi-site Active-Active costs the same as Warm Standby ($${ws.drMonthlyCost.toFixed(2)}/month) and loses less in a disruption: it is the better of the two at any downtime cost (at 0.5 regional events a year).`);
     for (const b of r.breakEven) expect(b.sentence).not.toMatch(/\$0\.00\/month/);
+  });
+  it('the count in the recommendation is the distinct drop-in options that meet the targets (one server: 10 rows ✓, 3 distinct)', async () => {
+    const w = example('web-app', (d) => {
+      d.compute = { instanceType: 'm5.large', count: 1 };
+      d.business = { downtimeCostPerHour: 100 };
+    });
+    const plan = planEstimate(w, { variants: true });
+    const { prices } = await createSnapshotPriceBook().resolve(plan.keys);
+    const r = evaluate(plan, prices, { generatedAt: '2026-11-25T00:00:00.000Z', version: 'test', samples: 2000, seed: 1 });
+    const sameAs = new Set(r.frontier.filter((p) => p.sameAs != null).map((p) => p.id));
+    const distinct = [...r.strategies, ...r.variants.filter((v) => v.designChange === null && !sameAs.has(v.id))].filter((s) => s.meetsTargets);
+    expect([...r.strategies, ...r.variants].filter((s) => s.meetsTargets).length).toBeGreaterThan(distinct.length);
+    expect(r.recommendation.reason).toContain(`of the ${distinct.length} distinct drop-in options that meet the targets`);
+    expect(distinct.map((s) => s.id)).toContain(r.recommendation.strategy);
   });
   it('no business costs → no expected loss, but failovers and drills are still counted', async () => {
     const r = await estimateReport(example('web-app', (w) => (w.business = {})));
