@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PricingError } from '../../errors';
-import { decodeSnapshot, snapshotCatalog, type Snapshot, type SnapshotSource } from './format';
+import { decodeSnapshotText, snapshotCatalog, type Snapshot, type SnapshotSource } from './format';
 
 let cached: Snapshot | undefined;
 
@@ -24,13 +24,13 @@ function snapshotPath(): string {
 export function loadSnapshot(): Snapshot {
   if (cached) return cached;
   const path = snapshotPath();
-  let doc: unknown;
+  let text: string;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new PricingError(`the bundled price snapshot ${path} cannot be read: ${(err as Error).message}`);
   }
-  cached = decodeSnapshot(doc, `the bundled price snapshot ${path}`);
+  cached = decodeSnapshotText(text, `the bundled price snapshot ${path}`);
   return cached;
 }
 

@@ -11,7 +11,11 @@
  * - `catalog` lists the instance types and DB classes, so input validation reads no price entry at all.
  *
  * A decoded {@link Snapshot} answers lookups from the compact form; its `entries` are expanded on first access only,
- * so `estimate` never expands the 5,000 entries.
+ * so `estimate` never expands the 5,000 entries. {@link decodeSnapshotText} goes further: on the encoder's own
+ * layout (one group per block, at a fixed indent) it parses the header and indexes the groups by offset, and parses a
+ * group's text on its first lookup, so that start-up parses the few groups of the asked regions instead of the
+ * 830 kB file (≈15 ms and the garbage of 13,000 objects at every start; issue 17). Any other layout of the same JSON
+ * is parsed whole, with the same result.
  */
 import { PricingError } from '../../errors';
 import { engineTraits } from '../../model/engines';
@@ -110,6 +114,16 @@ interface CompactFile {
   rules: SnapshotRules;
   catalog: SnapshotCatalog;
   groups: Record<string, CompactGroup>;
+}
+
+/** The groups of a decoded file, by `service|region`: parsed already, or parsed from the file's text on first use. */
+interface GroupTable {
+  get(id: string): CompactGroup | undefined;
+  ids(): readonly string[];
+}
+
+interface Decoded extends Omit<CompactFile, 'groups'> {
+  groups: GroupTable;
 }
 
 function groupId(key: PriceKey): string {
@@ -268,18 +282,22 @@ export function encodeSnapshot(data: SnapshotData): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Decoding
 
-const compactOf = new WeakMap<Snapshot, CompactFile>();
+const compactOf = new WeakMap<Snapshot, Decoded>();
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function isCompactFile(doc: unknown): doc is CompactFile {
+  return isObject(doc) && isObject(doc.groups) && isCompactHeader(doc);
+}
+
+/** Everything of the layout but the groups. */
+function isCompactHeader(doc: unknown): doc is Omit<CompactFile, 'groups'> {
   if (!isObject(doc) || doc.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) return false;
-  const { groups, sources, catalog, rules } = doc;
+  const { sources, catalog, rules } = doc;
   return (
     typeof doc.asOf === 'string' &&
-    isObject(groups) &&
     isObject(sources) &&
     isObject(rules) &&
     typeof rules.rdsMultiAzFactor === 'number' &&
@@ -303,9 +321,10 @@ function expandEntry(group: CompactGroup, value: CompactValue): SnapshotEntry {
   return e;
 }
 
-function expandAll(c: CompactFile): Record<string, SnapshotEntry> {
+function expandAll(c: Decoded): Record<string, SnapshotEntry> {
   const out = new Map<string, SnapshotEntry>();
-  for (const [g, group] of Object.entries(c.groups)) {
+  for (const g of c.groups.ids()) {
+    const group = c.groups.get(g)!;
     for (const [attrs, value] of Object.entries(group.prices)) {
       const key = parsePriceKeyId(`${g}|${attrs}`);
       const e = expandEntry(group, value);
@@ -324,11 +343,99 @@ function expandAll(c: CompactFile): Record<string, SnapshotEntry> {
  * form included) is a PricingError naming `where` and the version found.
  */
 export function decodeSnapshot(doc: unknown, where: string): Snapshot {
-  if (!isCompactFile(doc)) {
-    const version = isObject(doc) ? String(doc.schemaVersion) : 'none';
-    throw new PricingError(`${where} has an unknown format (schemaVersion ${version}; this dr-advisor reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION})`);
+  if (!isCompactFile(doc)) throw unknownFormat(doc, where);
+  const groups = doc.groups;
+  const ids = Object.keys(groups);
+  return decoded({ ...doc, groups: { get: (id) => (Object.hasOwn(groups, id) ? groups[id] : undefined), ids: () => ids } });
+}
+
+function unknownFormat(doc: unknown, where: string): PricingError {
+  const version = isObject(doc) ? String(doc.schemaVersion) : 'none';
+  return new PricingError(`${where} has an unknown format (schemaVersion ${version}; this dr-advisor reads schemaVersion ${SNAPSHOT_SCHEMA_VERSION})`);
+}
+
+/** Where the encoder's groups start, and how each group block opens and how the file ends (see encodeSnapshot). */
+const GROUPS_OPEN = '\n  "groups": {\n';
+const GROUP_OPEN = '    "';
+const GROUP_CLOSE = '\n    }';
+const FILE_CLOSE = '  }\n}';
+
+/**
+ * The snapshot from the file's text. On the encoder's layout, the header (everything before `groups`) is parsed and
+ * the groups are indexed by offset: a group block opens with its id at a 4-space indent and closes with `}` at the
+ * same indent, and nothing inside a block (indented deeper, strings holding no raw newline) can look like that. A
+ * group is parsed on its first lookup; a block that is not valid JSON is then a PricingError, as a whole parse would
+ * have given at load. Any other text (another layout of the same JSON) is parsed whole.
+ */
+export function decodeSnapshotText(text: string, where: string): Snapshot {
+  const indexed = indexGroups(text);
+  if (!indexed) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      throw new PricingError(`${where} cannot be read: ${(err as Error).message}`);
+    }
+    return decodeSnapshot(doc, where);
   }
-  const c = doc;
+  const { header, spans } = indexed;
+  if (!isCompactHeader(header)) throw unknownFormat(header, where);
+  const parsed = new Map<string, CompactGroup>();
+  const ids = [...spans.keys()];
+  const get = (id: string): CompactGroup | undefined => {
+    const hit = parsed.get(id);
+    if (hit) return hit;
+    const span = spans.get(id);
+    if (!span) return undefined;
+    let group: unknown;
+    try {
+      group = JSON.parse(text.slice(span[0], span[1]));
+    } catch (err) {
+      throw new PricingError(`${where} cannot be read: group ${id}: ${(err as Error).message}`);
+    }
+    if (!isObject(group) || !isObject(group.prices)) throw new PricingError(`${where} cannot be read: group ${id} has no prices`);
+    parsed.set(id, group as unknown as CompactGroup);
+    return group as unknown as CompactGroup;
+  };
+  return decoded({ ...header, groups: { get, ids: () => ids } });
+}
+
+/** The header and the group blocks' offsets, or undefined when the text is not laid out as the encoder writes it. */
+function indexGroups(text: string): { header: unknown; spans: Map<string, [number, number]> } | undefined {
+  const open = text.indexOf(GROUPS_OPEN);
+  if (open < 0) return undefined;
+  const before = text.slice(0, open).trimEnd();
+  if (!before.endsWith(',')) return undefined;
+  let header: unknown;
+  try {
+    header = JSON.parse(`${before.slice(0, -1)}\n}`);
+  } catch {
+    return undefined;
+  }
+  const spans = new Map<string, [number, number]>();
+  let p = open + GROUPS_OPEN.length;
+  for (;;) {
+    if (text.startsWith(FILE_CLOSE, p)) return text.slice(p + FILE_CLOSE.length).trim() === '' ? { header, spans } : undefined;
+    if (!text.startsWith(GROUP_OPEN, p)) return undefined;
+    const keyEnd = text.indexOf('": {', p + GROUP_OPEN.length);
+    const close = text.indexOf(GROUP_CLOSE, p);
+    if (keyEnd < 0 || close < 0 || keyEnd > close || text.indexOf('\n', p) < keyEnd) return undefined;
+    let id: unknown;
+    try {
+      id = JSON.parse(text.slice(p + GROUP_OPEN.length - 1, keyEnd + 1));
+    } catch {
+      return undefined;
+    }
+    if (typeof id !== 'string' || spans.has(id)) return undefined;
+    const end = close + GROUP_CLOSE.length;
+    spans.set(id, [keyEnd + 3, end]);
+    if (text.startsWith(',\n', end)) p = end + 2;
+    else if (text.startsWith('\n', end)) p = end + 1;
+    else return undefined;
+  }
+}
+
+function decoded(c: Decoded): Snapshot {
   let entries: Record<string, SnapshotEntry> | undefined;
   const snap = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -346,7 +453,7 @@ export function decodeSnapshot(doc: unknown, where: string): Snapshot {
   return snap;
 }
 
-function compactFileOf(snapshot: Snapshot): CompactFile {
+function compactFileOf(snapshot: Snapshot): Decoded {
   const c = compactOf.get(snapshot);
   if (!c) throw new PricingError('not a decoded price snapshot (use decodeSnapshot)');
   return c;
@@ -355,7 +462,7 @@ function compactFileOf(snapshot: Snapshot): CompactFile {
 /** The entry for a key, from the compact form (derived Multi-AZ entries included), without expanding the others. */
 export function snapshotEntry(snapshot: Snapshot, key: PriceKey): SnapshotEntry | undefined {
   const c = compactFileOf(snapshot);
-  const group = Object.hasOwn(c.groups, groupId(key)) ? c.groups[groupId(key)] : undefined;
+  const group = c.groups.get(groupId(key));
   const attrs = priceKeyAttrsId(key);
   if (group && Object.hasOwn(group.prices, attrs)) return expandEntry(group, group.prices[attrs]);
   const base = multiAzBase(key);
@@ -372,8 +479,9 @@ export function snapshotCatalog(snapshot: Snapshot): SnapshotCatalog {
 /** Every region the snapshot prices something in ('global' included), sorted. */
 export function snapshotRegions(snapshot: Snapshot): string[] {
   const regions = new Set<string>();
-  for (const [g, group] of Object.entries(compactFileOf(snapshot).groups)) {
-    const first = Object.keys(group.prices)[0];
+  const { groups } = compactFileOf(snapshot);
+  for (const g of groups.ids()) {
+    const first = Object.keys(groups.get(g)!.prices)[0];
     if (first !== undefined) regions.add(parsePriceKeyId(`${g}|${first}`).region);
   }
   return [...regions].sort();
