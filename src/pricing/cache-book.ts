@@ -23,12 +23,12 @@
 import { makeDirs } from '../io/dirs';
 import fsp from '../io/fs-promises.lazy';
 import { join } from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
 import { FileReadError, readRegularFileAsync } from '../io/read';
 import { distinctKeys, parsePriceKeyId, priceKeyId, type PriceKey } from './keys';
 import { bandProblem, priceProblem } from './sanity';
 import { SERVICES } from './services';
 import type { Diagnostic, MissingPrice, Price, PriceBook, PriceResolution, PriceTier } from './types';
+import crypto from '../io/crypto.lazy';
 
 export const CACHE_FORMAT = 1;
 /** A cache entry younger than this is "fresh" (design.md §6). */
@@ -64,7 +64,7 @@ export type CacheRead =
 /** File name of a key: readable, filesystem-safe, and collision-free thanks to a short hash of the exact id. */
 export function cacheFileName(keyId: string): string {
   const readable = keyId.replace(/[^A-Za-z0-9.=-]+/g, '_').slice(0, 120);
-  const hash = createHash('sha256').update(keyId).digest('hex').slice(0, 10);
+  const hash = crypto().createHash('sha256').update(keyId).digest('hex').slice(0, 10);
   return `${readable}.${hash}.json`;
 }
 
@@ -207,7 +207,7 @@ export class PriceCache {
   private async write(id: string, body: Record<string, unknown>): Promise<void> {
     makeDirs(this.dir);
     const file = this.fileOf(id);
-    const tmp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const tmp = `${file}.${process.pid}.${crypto().randomBytes(6).toString('hex')}.tmp`;
     const doc = { format: CACHE_FORMAT, key: id, ...body };
     try {
       await fsp().writeFile(tmp, `${JSON.stringify(doc, null, 2)}\n`, { flag: 'wx' });

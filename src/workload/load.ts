@@ -5,7 +5,6 @@
  * YAML's are and a UTF-8 byte-order mark is accepted. Every message echoes the file name and the parser's words
  * escaped and cut (src/text/escape.ts), never the file's content beyond a short excerpt.
  */
-import { isatty } from 'node:tty';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { dataPath } from '../data-path';
@@ -15,6 +14,7 @@ import type { YamlBounds } from '../io/yaml';
 import { echo, echoPath, quote } from '../text/escape';
 import { bundledExamples } from './examples-data';
 import { normalizeWorkload, validateWorkload, type Workload } from './validate';
+import tty from '../io/tty.lazy';
 import yaml from './yaml.lazy';
 
 /** Workload files are small (the examples are about 1 kB); anything larger is refused before parsing. */
@@ -65,7 +65,7 @@ export function readWorkloadText(path: string): string {
   try {
     if (path === STDIN_PATH) {
       // Refused rather than waited on: a terminal on stdin here is a slip (the wizard, or a missing `< file`).
-      if (isatty(0)) throw new InputError('-f -: standard input is a terminal; pipe or redirect the workload in (dr-advisor estimate -f - < dr.yaml), or give a file name');
+      if (tty().isatty(0)) throw new InputError('-f -: standard input is a terminal; pipe or redirect the workload in (dr-advisor estimate -f - < dr.yaml), or give a file name');
       return readStdin(MAX_WORKLOAD_BYTES);
     }
     return readRegularFile(path, MAX_WORKLOAD_BYTES);
