@@ -17,8 +17,11 @@ const entryCount = (JSON.parse(text) as { entryCount: number }).entryCount;
 const data = (): SnapshotData => ({ asOf: snapshot.asOf, builtOn: snapshot.builtOn, currency: 'USD', sources: snapshot.sources, rules: snapshot.rules, entries: { ...snapshot.entries } });
 
 describe('snapshot codec', () => {
-  it('encode(decode(file)) is the committed file, byte for byte', () => {
+  it('encode(decode(file)) is the committed file, byte for byte; ASCII only, other characters escaped', () => {
     expect(encodeSnapshot(data())).toBe(text);
+    expect(text).not.toMatch(/[^\x00-\x7f]/);
+    expect(text).toContain('\\u00d7');
+    expect(snapshot.rules.descriptions['rds-multi-az']).toMatch(/^RDS Multi-AZ instance = 2 × Single-AZ/);
   });
 
   it('a lookup by key (compact form, derived Multi-AZ included) equals the expanded entry, for every entry', () => {

@@ -8,7 +8,8 @@
  * - RDS Multi-AZ entries of the engines whose Multi-AZ price is derived (the `rds` family of `model/engines.ts`:
  *   MySQL, PostgreSQL) are not stored when they are `rdsMultiAzFactor` × Single-AZ (rule `rds-multi-az`): the
  *   decoder derives them with the same rounding. One that differs (a price read live) is stored, and wins;
- * - `catalog` lists the instance types and DB classes, so input validation reads no price entry at all.
+ * - `catalog` lists the instance types and DB classes, so input validation reads no price entry at all;
+ * - the text is ASCII: other characters are written as `\uXXXX` escapes.
  *
  * A decoded {@link Snapshot} answers lookups from the compact form; its `entries` are expanded on first access only,
  * so `estimate` never expands the 5,000 entries. {@link decodeSnapshotText} goes further: on the encoder's own
@@ -276,7 +277,9 @@ export function encodeSnapshot(data: SnapshotData): string {
   lines.push(groupLines.join(',\n'));
   lines.push('  }');
   lines.push('}');
-  return `${lines.join('\n')}\n`;
+  // ASCII only (× → \u00d7 inside the strings): the reader's text is then a one-byte string, read and sliced in
+  // half the time of a two-byte one.
+  return `${lines.join('\n')}\n`.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
