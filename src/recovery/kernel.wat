@@ -17,29 +17,25 @@
   ;; QUANTILES / 2^32: a 32-bit draw to a position on the table (a power of two, so the product is exact).
   (import "env" "uScale" (global $uScale f64))
 
-  ;; Adds term `t`'s n draws, in sample order, into the column at `acc` (and the one at `acc2` unless it is 0): its
-  ;; own mulberry32 stream, each uniform through the table, linearly interpolated; a term of span 0 adds its base.
-  (func $draw (param $n i32) (param $t i32) (param $acc i32) (param $acc2 i32)
+  ;; Adds term `t`'s n draws, in sample order, into the column at `acc`: its own mulberry32 stream, each uniform
+  ;; through the table, linearly interpolated; a term of span 0 adds its base. (One column per pass, no branch in the
+  ;; loop: the loop then runs fast from the first call, before V8 tiers the module up from its baseline compiler.)
+  (func $addDraws (param $n i32) (param $t i32) (param $acc i32)
     (local $base f64) (local $span f64) (local $s i32) (local $q i32)
-    (local $x i32) (local $u f64) (local $f i32) (local $p i32) (local $lo f64) (local $v f64)
-    (local $i i32) (local $end i32)
+    (local $x i32) (local $u f64) (local $f i32) (local $p i32) (local $lo f64)
+    (local $end i32)
+    (if (i32.eqz (local.get $n)) (then (return)))
     (local.set $base (f64.load (local.get $t)))
     (local.set $span (f64.load offset=8 (local.get $t)))
     (local.set $s (i32.load offset=16 (local.get $t)))
     (local.set $q (i32.load offset=20 (local.get $t)))
-    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
-    (if (i32.eqz (local.get $n)) (then (return)))
+    (local.set $end (i32.add (local.get $acc) (i32.shl (local.get $n) (i32.const 3))))
     (if (f64.eq (local.get $span) (f64.const 0))
       (then
         (loop $constant
-          (f64.store (i32.add (local.get $acc) (local.get $i))
-            (f64.add (f64.load (i32.add (local.get $acc) (local.get $i))) (local.get $base)))
-          (if (local.get $acc2)
-            (then
-              (f64.store (i32.add (local.get $acc2) (local.get $i))
-                (f64.add (f64.load (i32.add (local.get $acc2) (local.get $i))) (local.get $base)))))
-          (local.set $i (i32.add (local.get $i) (i32.const 8)))
-          (br_if $constant (i32.lt_u (local.get $i) (local.get $end))))
+          (f64.store (local.get $acc) (f64.add (f64.load (local.get $acc)) (local.get $base)))
+          (local.set $acc (i32.add (local.get $acc) (i32.const 8)))
+          (br_if $constant (i32.lt_u (local.get $acc) (local.get $end))))
         (return)))
     (loop $sample
       ;; s = (s + 0x6d2b79f5) >>> 0; x = imul(s ^ s >>> 15, s | 1); x ^= x + imul(x ^ x >>> 7, x | 61)
@@ -62,22 +58,23 @@
       (local.set $f (i32.trunc_f64_s (local.get $u)))
       (local.set $p (i32.add (local.get $q) (i32.shl (local.get $f) (i32.const 3))))
       (local.set $lo (f64.load (local.get $p)))
-      ;; v = base + span × (lo + (q[f + 1] − lo) × (u − f))
-      (local.set $v
-        (f64.add (local.get $base)
-          (f64.mul (local.get $span)
-            (f64.add (local.get $lo)
-              (f64.mul
-                (f64.sub (f64.load offset=8 (local.get $p)) (local.get $lo))
-                (f64.sub (local.get $u) (f64.convert_i32_s (local.get $f))))))))
-      (f64.store (i32.add (local.get $acc) (local.get $i))
-        (f64.add (f64.load (i32.add (local.get $acc) (local.get $i))) (local.get $v)))
-      (if (local.get $acc2)
-        (then
-          (f64.store (i32.add (local.get $acc2) (local.get $i))
-            (f64.add (f64.load (i32.add (local.get $acc2) (local.get $i))) (local.get $v)))))
-      (local.set $i (i32.add (local.get $i) (i32.const 8)))
-      (br_if $sample (i32.lt_u (local.get $i) (local.get $end)))))
+      ;; acc[i] += base + span × (lo + (q[f + 1] − lo) × (u − f))
+      (f64.store (local.get $acc)
+        (f64.add (f64.load (local.get $acc))
+          (f64.add (local.get $base)
+            (f64.mul (local.get $span)
+              (f64.add (local.get $lo)
+                (f64.mul
+                  (f64.sub (f64.load offset=8 (local.get $p)) (local.get $lo))
+                  (f64.sub (local.get $u) (f64.convert_i32_s (local.get $f)))))))))
+      (local.set $acc (i32.add (local.get $acc) (i32.const 8)))
+      (br_if $sample (i32.lt_u (local.get $acc) (local.get $end)))))
+
+  ;; Term `t`'s draws added into the column at `acc`, and into the one at `acc2` unless it is 0 (a ramp term: its
+  ;; stream is drawn twice, the same numbers both times).
+  (func $draw (param $n i32) (param $t i32) (param $acc i32) (param $acc2 i32)
+    (call $addDraws (local.get $n) (local.get $t) (local.get $acc))
+    (if (local.get $acc2) (then (call $addDraws (local.get $n) (local.get $t) (local.get $acc2)))))
 
   ;; RTO per sample = serial + max(data, compute), into column 0; with `served` > 0, the effective downtime (the share
   ;; `served` of the ramp credited) into column 5. Columns 1–4: serial, data, compute, the compute branch's ramp terms.
