@@ -15,7 +15,7 @@ const source = join(root, 'src/recovery/kernel.wat');
 const target = join(root, 'src/recovery/kernel-wasm.ts');
 
 const wabt = await createRequire(import.meta.url)('wabt')();
-const module = wabt.parseWat('kernel.wat', readFileSync(source, 'utf8'), { bulk_memory: true });
+const module = wabt.parseWat('kernel.wat', readFileSync(source, 'utf8'), { bulk_memory: true, simd: true });
 let bytes;
 try {
   module.validate();

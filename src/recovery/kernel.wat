@@ -4,7 +4,9 @@
 ;;
 ;; Every result is bit-identical to the JavaScript this replaced (test/core/montecarlo-wasm.test.ts keeps that code
 ;; as its oracle): each i32 and f64 operation is the one JavaScript performed, in the same order (neither has a fused
-;; multiply-add), so that `v = base + span × (lo + (hi − lo) × (u − f))` rounds exactly as before.
+;; multiply-add), so that `v = base + span × (lo + (hi − lo) × (u − f))` rounds exactly as before. The draws use SIMD
+;; (four samples' i32 operations in i32x4 lanes, two samples' f64 operations in f64x2 lanes: per lane, the same
+;; operations as scalar code, IEEE-rounded alike).
 ;;
 ;; Memory (imported; montecarlo.ts lays it out and grows it):
 ;; - a term record is 32 bytes: f64 base @0, f64 span @8, i32 seed @16 (its mulberry32 state), i32 table @20 (byte
@@ -18,12 +20,17 @@
   (import "env" "uScale" (global $uScale f64))
 
   ;; Adds term `t`'s n draws, in sample order, into the column at `acc`: its own mulberry32 stream, each uniform
-  ;; through the table, linearly interpolated; a term of span 0 adds its base. (One column per pass, no branch in the
-  ;; loop: the loop then runs fast from the first call, before V8 tiers the module up from its baseline compiler.)
+  ;; through the table, linearly interpolated; a term of span 0 adds its base. The stream's state before sample i is
+  ;; seed + i × 0x6d2b79f5 (mod 2^32), so four samples are hashed at once (i32x4 lanes: the same i32 operations) and
+  ;; two are interpolated at once (f64x2 lanes: the same IEEE operations as scalar f64, each rounded alike); the last
+  ;; n mod 4 samples go through the scalar loop. No branch in the loops: they run fast from the first call, before V8
+  ;; tiers the module up from its baseline compiler.
   (func $addDraws (param $n i32) (param $t i32) (param $acc i32)
     (local $base f64) (local $span f64) (local $s i32) (local $q i32)
     (local $x i32) (local $u f64) (local $f i32) (local $p i32) (local $lo f64)
-    (local $end i32)
+    (local $end i32) (local $end4 i32)
+    (local $sv v128) (local $xv v128) (local $uv v128) (local $fv v128) (local $lov v128) (local $hiv v128)
+    (local $base2 v128) (local $span2 v128) (local $scale2 v128) (local $p0 i32) (local $p1 i32)
     (if (i32.eqz (local.get $n)) (then (return)))
     (local.set $base (f64.load (local.get $t)))
     (local.set $span (f64.load offset=8 (local.get $t)))
@@ -37,6 +44,67 @@
           (local.set $acc (i32.add (local.get $acc) (i32.const 8)))
           (br_if $constant (i32.lt_u (local.get $acc) (local.get $end))))
         (return)))
+    ;; Four samples at a time: lanes k = 0…3 hold the state seed + (i + k + 1) × 0x6d2b79f5.
+    (local.set $end4 (i32.add (local.get $acc) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 3))))
+    (local.set $sv
+      (i32x4.add (i32x4.splat (local.get $s)) (v128.const i32x4 0x6d2b79f5 0xda56f3ea 0x47826ddf 0xb4ade7d4)))
+    (local.set $base2 (f64x2.splat (local.get $base)))
+    (local.set $span2 (f64x2.splat (local.get $span)))
+    (local.set $scale2 (f64x2.splat (global.get $uScale)))
+    (block $vectorDone
+      (br_if $vectorDone (i32.ge_u (local.get $acc) (local.get $end4)))
+      (loop $four
+        ;; x = imul(s ^ s >>> 15, s | 1); x ^= x + imul(x ^ x >>> 7, x | 61); then x ^ x >>> 14
+        (local.set $xv
+          (i32x4.mul
+            (v128.xor (local.get $sv) (i32x4.shr_u (local.get $sv) (i32.const 15)))
+            (v128.or (local.get $sv) (v128.const i32x4 1 1 1 1))))
+        (local.set $xv
+          (v128.xor (local.get $xv)
+            (i32x4.add (local.get $xv)
+              (i32x4.mul
+                (v128.xor (local.get $xv) (i32x4.shr_u (local.get $xv) (i32.const 7)))
+                (v128.or (local.get $xv) (v128.const i32x4 61 61 61 61))))))
+        (local.set $xv (v128.xor (local.get $xv) (i32x4.shr_u (local.get $xv) (i32.const 14))))
+        ;; Samples i, i + 1 (lanes 0, 1): u = r × U_SCALE, f = u | 0 (u < QUANTILES: the saturating truncation is the
+        ;; plain one), the table at f and f + 1 per lane, acc += base + span × (lo + (hi − lo) × (u − f)) lane by lane.
+        (local.set $uv (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $xv)) (local.get $scale2)))
+        (local.set $fv (i32x4.trunc_sat_f64x2_s_zero (local.get $uv)))
+        (local.set $p0 (i32.add (local.get $q) (i32.shl (i32x4.extract_lane 0 (local.get $fv)) (i32.const 3))))
+        (local.set $p1 (i32.add (local.get $q) (i32.shl (i32x4.extract_lane 1 (local.get $fv)) (i32.const 3))))
+        (local.set $lov (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $p0))) (f64.load (local.get $p1))))
+        (local.set $hiv (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $p0))) (f64.load offset=8 (local.get $p1))))
+        (v128.store align=8 (local.get $acc)
+          (f64x2.add (v128.load align=8 (local.get $acc))
+            (f64x2.add (local.get $base2)
+              (f64x2.mul (local.get $span2)
+                (f64x2.add (local.get $lov)
+                  (f64x2.mul
+                    (f64x2.sub (local.get $hiv) (local.get $lov))
+                    (f64x2.sub (local.get $uv) (f64x2.convert_low_i32x4_s (local.get $fv)))))))))
+        ;; Samples i + 2, i + 3: lanes 2, 3 moved down.
+        (local.set $xv (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $xv) (local.get $xv)))
+        (local.set $uv (f64x2.mul (f64x2.convert_low_i32x4_u (local.get $xv)) (local.get $scale2)))
+        (local.set $fv (i32x4.trunc_sat_f64x2_s_zero (local.get $uv)))
+        (local.set $p0 (i32.add (local.get $q) (i32.shl (i32x4.extract_lane 0 (local.get $fv)) (i32.const 3))))
+        (local.set $p1 (i32.add (local.get $q) (i32.shl (i32x4.extract_lane 1 (local.get $fv)) (i32.const 3))))
+        (local.set $lov (f64x2.replace_lane 1 (f64x2.splat (f64.load (local.get $p0))) (f64.load (local.get $p1))))
+        (local.set $hiv (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=8 (local.get $p0))) (f64.load offset=8 (local.get $p1))))
+        (v128.store align=8 (i32.add (local.get $acc) (i32.const 16))
+          (f64x2.add (v128.load align=8 (i32.add (local.get $acc) (i32.const 16)))
+            (f64x2.add (local.get $base2)
+              (f64x2.mul (local.get $span2)
+                (f64x2.add (local.get $lov)
+                  (f64x2.mul
+                    (f64x2.sub (local.get $hiv) (local.get $lov))
+                    (f64x2.sub (local.get $uv) (f64x2.convert_low_i32x4_s (local.get $fv)))))))))
+        (local.set $sv (i32x4.add (local.get $sv) (v128.const i32x4 0xb4ade7d4 0xb4ade7d4 0xb4ade7d4 0xb4ade7d4)))
+        (local.set $acc (i32.add (local.get $acc) (i32.const 32)))
+        (br_if $four (i32.lt_u (local.get $acc) (local.get $end4)))))
+    ;; The last n mod 4 samples: the state before them is seed + (n − n mod 4) × 0x6d2b79f5.
+    (br_if 0 (i32.ge_u (local.get $acc) (local.get $end)))
+    (local.set $s
+      (i32.add (local.get $s) (i32.mul (i32.and (local.get $n) (i32.const -4)) (i32.const 0x6d2b79f5))))
     (loop $sample
       ;; s = (s + 0x6d2b79f5) >>> 0; x = imul(s ^ s >>> 15, s | 1); x ^= x + imul(x ^ x >>> 7, x | 61)
       (local.set $s (i32.add (local.get $s) (i32.const 0x6d2b79f5)))
