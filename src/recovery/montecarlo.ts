@@ -312,10 +312,11 @@ const TERMS = COUNTS + 3 * 2048 * 4;
 const TERM_BYTES = 32;
 const TABLE_BYTES = (QUANTILES + 1) * 8;
 /**
- * The tables kept in the kernel's memory at once, in bytes (about 500 tables): `check` over 1,000 files meets
- * thousands of distinct ones, and a wasm memory never shrinks; past this, the tables' space is reused from its start.
+ * The tables kept in the kernel's memory at once, in bytes (about 128 tables; a plan uses a few dozen): `check` over
+ * 1,000 files meets thousands of distinct ones, and a wasm memory never shrinks (its pages count in the peak RSS);
+ * past this, the tables' space is reused from its start (copying a table in again costs about a microsecond).
  */
-const TABLE_REGION = 4 * 1024 * 1024;
+const TABLE_REGION = 1024 * 1024;
 
 interface Kernel {
   exports: KernelExports;

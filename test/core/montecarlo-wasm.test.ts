@@ -478,7 +478,7 @@ describe('the WebAssembly kernel is bitwise the JavaScript one', () => {
   });
 
   it('many distinct tables (the kernel\'s table memory is recycled): each simulation still uses its own', () => {
-    // 700 distinct PERT shapes: more than the kernel keeps in memory at once (about 4 MiB of tables).
+    // 720 distinct PERT shapes: more than the kernel keeps in memory at once (1 MiB of tables, about 128).
     const def = (i: number): AssumptionDef => ({ value: 10 + i * 0.37, low: 5, high: 30 + i, unit: 'seconds', description: '', source: '', estimated: false });
     const phases: Phase[] = [
       { name: 'restore', label: 'x', branch: 'data', terms: [{ assumption: 'a0' as never, factor: 1 }, { assumption: 'a1' as never, factor: 2 }], seconds: 0, lowSeconds: 0, highSeconds: 0 },
