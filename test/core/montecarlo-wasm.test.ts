@@ -13,7 +13,7 @@ import { outageOf } from '../../src/advisor/evaluate';
 import { planEstimate } from '../../src/advisor/plan';
 import type { AssumptionDef, Assumptions } from '../../src/model/assumptions';
 import { UNIT_SECONDS } from '../../src/model/assumptions';
-import { lognormalCappedMean, lognormalCdf, type Lognormal } from '../../src/recovery/distributions';
+import { lognormalCdf, lognormalMean, normalCdf, type Lognormal } from '../../src/recovery/distributions';
 import { compileDraw, hashSeed, simulateRecovery, simulateRpo, sortSamples, type CompiledTerm, type RecoveryOptions, type RecoverySim, type SampleSet } from '../../src/recovery/montecarlo';
 import { parallelParts, type Phase, type RpoSource } from '../../src/recovery/phases';
 import { EMPTY, QUANTILES } from '../../src/recovery/tables';
@@ -24,6 +24,16 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // ---- the reference: src/recovery/montecarlo.ts's JavaScript kernels before the WebAssembly one (commit db11a49) ------
 
 namespace reference {
+  /** distributions.ts's lognormalCappedMean as it was (the product now shares its pieces with the outage means). */
+  function lognormalCappedMean(d: Lognormal, x: number): number {
+    if (x <= 0) return 0;
+    if (d.sigma === 0) return Math.min(x, Math.exp(d.mu));
+    const lx = Math.log(x);
+    const survival = 1 - normalCdf((lx - d.mu) / d.sigma);
+    const partial = lognormalMean(d) * normalCdf((lx - d.mu - d.sigma * d.sigma) / d.sigma);
+    return x * survival + partial;
+  }
+
   function compileAssumption(def: AssumptionDef, factor: number, stream: string): CompiledTerm {
     const k = factor * (UNIT_SECONDS[def.unit] ?? 1);
     const dist = def.dist ?? { shape: 'pert' as const };
