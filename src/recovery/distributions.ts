@@ -85,7 +85,15 @@ export function lognormalCappedMean(d: Lognormal, x: number): number {
   if (x <= 0) return 0;
   if (d.sigma === 0) return Math.min(x, Math.exp(d.mu));
   const lx = Math.log(x);
-  const survival = 1 - normalCdf((lx - d.mu) / d.sigma);
-  const partial = lognormalMean(d) * normalCdf((lx - d.mu - d.sigma * d.sigma) / d.sigma);
+  return cappedMeanFrom(d, lognormalMean(d), x, lx, 1 - normalCdf((lx - d.mu) / d.sigma));
+}
+
+/**
+ * {@link lognormalCappedMean} for x > 0 and σ > 0, given E[X] ({@link lognormalMean}), ln x and the survival
+ * P(X > x) = 1 − Φ((ln x − μ)/σ), which is also 1 − {@link lognormalCdf}: a caller that needs them for many x computes
+ * each once (the Monte Carlo's outage figures).
+ */
+export function cappedMeanFrom(d: Lognormal, mean: number, x: number, lx: number, survival: number): number {
+  const partial = mean * normalCdf((lx - d.mu - d.sigma * d.sigma) / d.sigma);
   return x * survival + partial;
 }

@@ -12,11 +12,19 @@
  *
  * The headline figure is the median; a target is met when P(X ≤ target) ≥ the confidence, which is the same as the
  * confidence-quantile being ≤ the target (`summarize`). Same seed → same output. Pure: no clock, no I/O.
+ *
+ * The hot loops (the draws, the branch sums, each sample's critical path or worst store, the sort) are WebAssembly,
+ * kernel.wat (issue 17: in JavaScript the first simulations of a run went through V8's interpreter, ≈60 ms of a
+ * 300 ms `estimate`). This module compiles the terms to 32-byte records in the kernel's memory (tables copied in
+ * once per table), calls the kernel, and copies the sorted samples out; the outage means stay here (128 points per
+ * simulation, with Math.log and Math.exp). The kernel performs the JavaScript it replaced operation for operation, so
+ * the results are the same to the bit (test/core/montecarlo-wasm.test.ts keeps that JavaScript as its oracle).
  */
 import { UNIT_SECONDS, type AssumptionDef, type Assumptions, type Shape } from '../model/assumptions';
-import { lognormalCappedMean, lognormalCdf, normalQuantile, type Lognormal } from './distributions';
+import { cappedMeanFrom, lognormalCappedMean, lognormalMean, normalCdf, normalQuantile, type Lognormal } from './distributions';
 import { parallelParts, type Phase, type RpoSource } from './phases';
-import { betaQuantiles, EMPTY, lognormalTable, QUANTILES, uniformTable } from './tables';
+import { KERNEL_WASM_BASE64 } from './kernel-wasm';
+import { betaQuantiles, lognormalTable, QUANTILES, uniformTable } from './tables';
 
 /** mulberry32: a small, fast, seedable PRNG with a 2^32 period — plenty for 10^4–10^6 draws. */
 export function mulberry32(seed: number): () => number {
@@ -270,64 +278,155 @@ function partGroups(phases: readonly Phase[]): { group: number[]; branchOfGroup:
   return { group, branchOfGroup };
 }
 
-/** A simulation's terms, compiled: what the kernels read (typed arrays only). */
-interface Compiled {
-  base: Float64Array;
-  span: Float64Array;
-  seeds: Uint32Array;
-  tables: Float64Array[];
+// ---- the WebAssembly kernel ----------------------------------------------------------------------------------------
+
+/** The few WebAssembly APIs used here (neither lib ES2023 nor @types/node 20 declares them). */
+declare const WebAssembly: {
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+};
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
 }
 
-function compiled(terms: readonly CompiledTerm[], seed: number): Compiled {
-  return {
-    base: Float64Array.from(terms, (t) => t.base),
-    span: Float64Array.from(terms, (t) => (t.table === null ? 0 : t.span)),
-    seeds: Uint32Array.from(terms, (t) => hashSeed(seed, t.stream) >>> 0),
-    tables: terms.map((t) => t.table ?? EMPTY),
-  };
+/** kernel.wat's exports (addresses are byte offsets into its memory; see there for what each reads and writes). */
+interface KernelExports {
+  recovery(n: number, terms: number, count: number, cols: number, served: number): number;
+  parts(n: number, terms: number, count: number, cols: number, groups: number, branchOfGroup: number, served: number): number;
+  rpo(n: number, terms: number, count: number, cols: number): number;
+  sort(a: number, n: number, scratch: number, counts: number): number;
 }
 
-/**
- * Scratch columns of n samples, reused by every simulation (check runs thousands of them): one per accumulator. Their
- * contents never outlive a call; only `out`, the sorted samples a result keeps, is allocated per simulation.
- */
-let scratch = new Float64Array(0);
-function columns(count: number, n: number): Float64Array[] {
-  if (scratch.length < count * n) scratch = new Float64Array(Math.max(count * n, scratch.length * 2));
-  const out: Float64Array[] = [];
-  for (let c = 0; c < count; c++) out.push(scratch.subarray(c * n, (c + 1) * n).fill(0));
-  return out;
-}
-
-/**
- * Term j's n draws, in sample order, into `v`: its own mulberry32 stream (the same sequence as mulberry32(seed)), each
- * uniform through the inverse-CDF table, interpolated; a constant term is its base. The kernels then add the column
- * into their accumulators term by term, so that every sample's sums add the same numbers in the same order as a
- * sample-by-sample loop would: the results are the same to the last bit.
- */
-/** 1024 / 2^32: a 32-bit draw to a position on the 1,024-step table. */
+/** 1024 / 2^32: a 32-bit draw to a position on the 1,024-step table (the kernel imports it). */
 const U_SCALE = QUANTILES / 4294967296;
+const PAGE = 65536;
+/**
+ * The kernel's memory: at 0 its second result (a sum), at COUNTS the radix sort's digit counts (3 × 2048 u32), at
+ * TERMS the term records (32 bytes each, then a parts kernel's branch per group, a byte each), then the columns, then
+ * the tables.
+ */
+const COUNTS = 64;
+const TERMS = COUNTS + 3 * 2048 * 4;
+const TERM_BYTES = 32;
+const TABLE_BYTES = (QUANTILES + 1) * 8;
+/**
+ * The tables kept in the kernel's memory at once, in bytes (about 128 tables; a plan uses a few dozen): `check` over
+ * 1,000 files meets thousands of distinct ones, and a wasm memory never shrinks (its pages count in the peak RSS);
+ * past this, the tables' space is reused from its start (copying a table in again costs about a microsecond).
+ */
+const TABLE_REGION = 1024 * 1024;
 
-function drawColumn(n: number, seed: number, base: number, span: number, q: Float64Array, v: Float64Array): void {
-  if (span === 0) {
-    v.fill(base);
-    return;
+interface Kernel {
+  exports: KernelExports;
+  memory: WasmMemory;
+  /** Views of the memory, re-made when it grows (growing detaches the old buffer). */
+  f64: Float64Array;
+  u32: Uint32Array;
+  u8: Uint8Array;
+  /** Bytes for the term records, the columns' address and bytes, where the tables start and end. */
+  termBytes: number;
+  cols: number;
+  colBytes: number;
+  tables: number;
+  tableTop: number;
+  /** Where each table was copied, by identity (tables are memoized, so one shape is one array). */
+  tableAt: WeakMap<Float64Array, number>;
+}
+
+let kernel: Kernel | undefined;
+
+/** Compiles and instantiates the kernel, synchronously (a 2 kB module: ≈0.2 ms), on the first simulation. */
+function instantiate(): Kernel {
+  const bytes = Buffer.from(KERNEL_WASM_BASE64, 'base64');
+  const memory = new WebAssembly.Memory({ initial: 1 });
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory, uScale: U_SCALE } });
+  const k: Kernel = {
+    exports: instance.exports as KernelExports, memory, f64: new Float64Array(0), u32: new Uint32Array(0), u8: new Uint8Array(0),
+    termBytes: 0, cols: TERMS, colBytes: 0, tables: TERMS, tableTop: TERMS, tableAt: new WeakMap(),
+  };
+  views(k);
+  return k;
+}
+
+function views(k: Kernel): void {
+  const b = k.memory.buffer;
+  k.f64 = new Float64Array(b);
+  k.u32 = new Uint32Array(b);
+  k.u8 = new Uint8Array(b);
+}
+
+/** Grows the memory to at least `bytes` (by half its size at least, so that tables added one by one grow it rarely). */
+function reserve(k: Kernel, bytes: number): void {
+  const have = k.memory.buffer.byteLength;
+  if (bytes <= have) return;
+  k.memory.grow(Math.ceil(Math.max(bytes - have, have / 2) / PAGE));
+  views(k);
+}
+
+function forgetTables(k: Kernel): void {
+  k.tableTop = k.tables;
+  k.tableAt = new WeakMap();
+}
+
+/** The kernel, with room for `termBytes` of term records and `colBytes` of columns (a new layout forgets the tables). */
+function kernelFor(termBytes: number, colBytes: number): Kernel {
+  const k = (kernel ??= instantiate());
+  if (termBytes > k.termBytes || colBytes > k.colBytes) {
+    k.termBytes = Math.max(termBytes, k.termBytes, 4096);
+    k.colBytes = Math.max(colBytes, k.colBytes);
+    k.cols = TERMS + Math.ceil(k.termBytes / 8) * 8;
+    k.tables = k.cols + k.colBytes;
+    forgetTables(k);
+    reserve(k, k.tables);
   }
-  let s = seed;
-  for (let i = 0; i < n; i++) {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(s ^ (s >>> 15), s | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    // (r / 2^32) × 1024 = r × 2^-22 exactly (scalings by powers of two are exact).
-    const u = ((x ^ (x >>> 14)) >>> 0) * U_SCALE;
-    const f = u | 0;
-    const lo = q[f];
-    v[i] = base + span * (lo + (q[f + 1] - lo) * (u - f));
+  return k;
+}
+
+/** Where table `q` is in the kernel's memory: copied there on its first use. */
+function tableOf(k: Kernel, q: Float64Array): number {
+  let at = k.tableAt.get(q);
+  if (at === undefined) {
+    at = k.tableTop;
+    k.tableTop += TABLE_BYTES;
+    reserve(k, k.tableTop);
+    k.f64.set(q, at / 8);
+    k.tableAt.set(q, at);
+  }
+  return at;
+}
+
+/**
+ * The term records at TERMS: base, span (0 for a constant), the stream's seed, the table's address, the term's group
+ * (or branch) and its ramp flag. A draw is then the mulberry32 stream's next number through the table, interpolated
+ * (kernel.wat `$draw`, the same operations as mulberry32 and drawWith here).
+ */
+function writeTerms(k: Kernel, terms: readonly CompiledTerm[], seed: number, group: readonly number[], ramp: readonly number[] | null): void {
+  if (k.tableTop + terms.length * TABLE_BYTES > k.tables + TABLE_REGION) forgetTables(k);
+  for (let j = 0; j < terms.length; j++) {
+    const t = terms[j];
+    const span = t.table === null ? 0 : t.span;
+    // Before the record's stores: copying a table may grow the memory (and so re-make the views).
+    const table = span === 0 ? 0 : tableOf(k, t.table!);
+    const at = TERMS + j * TERM_BYTES;
+    k.f64[at / 8] = t.base;
+    k.f64[at / 8 + 1] = span;
+    k.u32[at / 4 + 4] = hashSeed(seed, t.stream);
+    k.u32[at / 4 + 5] = table;
+    k.u32[at / 4 + 6] = group[j];
+    k.u32[at / 4 + 7] = ramp === null ? 0 : ramp[j];
   }
 }
 
-function addInto(acc: Float64Array, v: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) acc[i] += v[i];
+/**
+ * The column of n samples at `at`, sorted in place in the kernel's memory (kernel.wat `sort`, through `scratch`; the
+ * built-in sort where that one declines or for fewer than 256 samples), as a view: read it before the next simulation.
+ */
+function sortedColumn(k: Kernel, at: number, n: number, scratch: number): Float64Array {
+  const v = k.f64.subarray(at / 8, at / 8 + n);
+  if (n < 256 || k.exports.sort(at, n, scratch, COUNTS) !== 0) v.sort();
+  return v;
 }
 
 export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts: RecoveryOptions): RecoverySim {
@@ -349,117 +448,67 @@ export function simulateRecovery(phases: readonly Phase[], a: Assumptions, opts:
     }
   });
   const hasRamp = served > 0 && rampList.some((x) => x === 1);
-  const out = new Float64Array(n);
-  const c = compiled(terms, opts.seed);
-  const ramp = Uint8Array.from(rampList);
-  const sums = grouping
-    ? partsKernel(n, c, Uint16Array.from(groupList), Uint8Array.from(grouping.branchOfGroup), ramp, hasRamp ? served : 0, out)
-    : recoveryKernel(n, c, Uint8Array.from(branchList), ramp, hasRamp ? served : 0, out);
-  const effective = hasRamp ? sums.effective : out;
-  sortSamples(out);
-  if (hasRamp) sortSamples(effective);
+  const s = hasRamp ? served : 0;
+  // Columns: recovery: RTO, serial, data, compute, ramp, effective; parts: RTO, effective, each group's sum and ramp.
+  const groups = grouping ? grouping.branchOfGroup.length : 0;
+  const count = grouping ? 2 + 2 * groups : 6;
+  const stride = n * 8;
+  // One more column: the sort's scratch.
+  const k = kernelFor(terms.length * TERM_BYTES + groups, (count + 1) * stride);
+  writeTerms(k, terms, opts.seed, grouping ? groupList : branchList, rampList);
+  let sum: number;
+  if (grouping) {
+    const branchOfGroup = TERMS + terms.length * TERM_BYTES;
+    k.u8.set(grouping.branchOfGroup, branchOfGroup);
+    sum = k.exports.parts(n, TERMS, terms.length, k.cols, groups, branchOfGroup, s);
+  } else sum = k.exports.recovery(n, TERMS, terms.length, k.cols, s);
+  const sumEffective = k.f64[0];
+  const scratch = k.cols + count * stride;
+  const out = sortedColumn(k, k.cols, n, scratch).slice();
+  // The effective downtime per sample (a view of the kernel's memory) feeds the outage's capped mean only.
+  const effective = hasRamp && d ? sortedColumn(k, k.cols + (grouping ? 1 : 5) * stride, n, scratch) : out;
   return {
     sorted: out,
-    mean: sums.sum / n,
-    meanEffective: sums.sumEffective / n,
-    outage: d
-      ? {
-          downtimeSeconds: meanOf(effective, (x) => lognormalCappedMean(d, x)),
-          cappedRecoverySeconds: meanOf(out, (x) => lognormalCappedMean(d, x)),
-          pCompletes: meanOf(out, (x) => 1 - lognormalCdf(d, x)),
-        }
-      : null,
+    mean: sum / n,
+    meanEffective: sumEffective / n,
+    outage: d ? outageStats(d, out, effective) : null,
   };
 }
 
-interface KernelSums {
-  sum: number;
-  sumEffective: number;
-  /** The effective downtime per sample (a scratch column: read it before the next simulation). */
-  effective: Float64Array;
-}
-
 /**
- * RTO per sample = serial + max(data, compute); the effective downtime credits the share `served` during `ramp`
- * terms. Column by column (see drawColumn), on typed arrays only.
+ * The outage figures: E[min(RTO, D)] and P(RTO < D) over the RTO's block midpoints (see meanOf), and E[min(effective,
+ * D)] over the effective downtime's (the same as the first without a ramp). Per midpoint x, as
+ * `lognormalCappedMean(d, x)` and `1 − lognormalCdf(d, x)` (distributions.ts) compute them, sharing E[D], ln x and
+ * Φ((ln x − μ)/σ): the same operations on the same numbers, so the same results to the bit, at a quarter of the cost.
  */
-function recoveryKernel(n: number, c: Compiled, branch: Uint8Array, ramp: Uint8Array, served: number, out: Float64Array): KernelSums {
-  const [v, serial, data, compute, rampPart, effective] = columns(6, n);
-  for (let j = 0; j < c.base.length; j++) {
-    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
-    const b = branch[j];
-    if (b === 0) addInto(serial, v, n);
-    else if (b === 1) addInto(data, v, n);
-    else {
-      addInto(compute, v, n);
-      if (ramp[j] === 1) addInto(rampPart, v, n);
+function outageStats(d: Lognormal, out: Float64Array, effective: Float64Array): OutageStats {
+  const n = out.length;
+  const m = Math.min(n, BLOCKS);
+  const mean = lognormalMean(d);
+  let capped = 0;
+  let completes = 0;
+  for (let b = 0; b < m; b++) {
+    const x = out[n <= BLOCKS ? b : Math.min(n - 1, Math.floor(((b + 0.5) * n) / BLOCKS))];
+    if (x <= 0) {
+      // lognormalCappedMean: 0; lognormalCdf: 0 (the 0 is added: −0 + 0 is +0).
+      capped += 0;
+      completes += 1;
+    } else if (d.sigma === 0) {
+      capped += Math.min(x, Math.exp(d.mu));
+      completes += 1 - (x >= Math.exp(d.mu) ? 1 : 0);
+    } else {
+      const lx = Math.log(x);
+      const survival = 1 - normalCdf((lx - d.mu) / d.sigma);
+      capped += cappedMeanFrom(d, mean, x, lx, survival);
+      completes += survival;
     }
   }
-  let sum = 0;
-  let sumEffective = 0;
-  for (let i = 0; i < n; i++) {
-    const di = data[i];
-    const ci = compute[i];
-    const full = serial[i] + (di > ci ? di : ci);
-    out[i] = full;
-    sum += full;
-    if (served > 0) {
-      const nonRamp = ci - rampPart[i];
-      const partial = serial[i] + (di > nonRamp ? di : nonRamp);
-      const eff = full - (full - partial) * served;
-      effective[i] = eff;
-      sumEffective += eff;
-    } else sumEffective += full;
-  }
-  return { sum, sumEffective, effective };
-}
-
-/**
- * The kernel for branches of several parts: per sample, each group's sum (and its ramp share); a branch is its shared
- * group plus the slowest of its part groups. Column by column, as `recoveryKernel`.
- */
-function partsKernel(n: number, c: Compiled, group: Uint16Array, branchOfGroup: Uint8Array, ramp: Uint8Array, served: number, out: Float64Array): KernelSums {
-  const g = branchOfGroup.length;
-  const cols = columns(2 + 2 * g, n);
-  const v = cols[0];
-  const effective = cols[1];
-  const sum = cols.slice(2, 2 + g);
-  const rampSum = cols.slice(2 + g);
-  for (let j = 0; j < c.base.length; j++) {
-    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
-    addInto(sum[group[j]], v, n);
-    if (served > 0 && ramp[j] === 1) addInto(rampSum[group[j]], v, n);
-  }
-  let total = 0;
-  let totalEffective = 0;
-  for (let i = 0; i < n; i++) {
-    let dataParts = 0;
-    let computeParts = 0;
-    let computeSteady = 0;
-    for (let k = 3; k < g; k++) {
-      const sk = sum[k][i];
-      if (branchOfGroup[k] === 1) {
-        if (sk > dataParts) dataParts = sk;
-      } else {
-        if (sk > computeParts) computeParts = sk;
-        const steady = sk - rampSum[k][i];
-        if (steady > computeSteady) computeSteady = steady;
-      }
-    }
-    const data = sum[1][i] + dataParts;
-    const compute = sum[2][i] + computeParts;
-    const full = sum[0][i] + (data > compute ? data : compute);
-    out[i] = full;
-    total += full;
-    if (served > 0) {
-      const nonRamp = sum[2][i] - rampSum[2][i] + computeSteady;
-      const partial = sum[0][i] + (data > nonRamp ? data : nonRamp);
-      const eff = full - (full - partial) * served;
-      effective[i] = eff;
-      totalEffective += eff;
-    } else totalEffective += full;
-  }
-  return { sum: total, sumEffective: totalEffective, effective };
+  const cappedRecoverySeconds = capped / m;
+  return {
+    downtimeSeconds: effective === out ? cappedRecoverySeconds : meanOf(effective, (x) => lognormalCappedMean(d, x)),
+    cappedRecoverySeconds,
+    pCompletes: completes / m,
+  };
 }
 
 // ---- RPO ---------------------------------------------------------------------------------------------------------
@@ -480,49 +529,23 @@ export function simulateRpo(sources: readonly RpoSource[], a: Assumptions, opts:
       groupList.push(g);
     }
   });
-  const out = new Float64Array(n);
-  const sum = rpoKernel(n, compiled(terms, opts.seed), Uint16Array.from(groupList), out);
-  sortSamples(out);
-  return { sorted: out, mean: sum / n };
-}
-
-/** RPO per sample: the worst group (data store), each the sum of its terms. Column by column (see drawColumn). */
-function rpoKernel(n: number, c: Compiled, group: Uint16Array, out: Float64Array): number {
-  const [v, current] = columns(2, n);
-  // `out` holds the worst store so far (it starts at 0, as no store is a zero RPO).
-  out.fill(0);
-  let g = -1;
-  for (let j = 0; j < c.base.length; j++) {
-    if (group[j] !== g) {
-      if (g !== -1) worstInto(out, current, n);
-      current.fill(0);
-      g = group[j];
-    }
-    drawColumn(n, c.seeds[j], c.base[j], c.span[j], c.tables[j], v);
-    addInto(current, v, n);
-  }
-  if (g !== -1) worstInto(out, current, n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += out[i];
-  return sum;
-}
-
-function worstInto(worst: Float64Array, current: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) if (current[i] > worst[i]) worst[i] = current[i];
+  // Columns: RPO (the worst store so far), the current store's sum, the sort's scratch.
+  const stride = n * 8;
+  const k = kernelFor(terms.length * TERM_BYTES, 3 * stride);
+  writeTerms(k, terms, opts.seed, groupList, null);
+  const sum = k.exports.rpo(n, TERMS, terms.length, k.cols);
+  return { sorted: sortedColumn(k, k.cols, n, k.cols + 2 * stride).slice(), mean: sum / n };
 }
 
 // ---- sorting -----------------------------------------------------------------------------------------------------
 
-let sortScratch = new Float64Array(0);
-let sortScratchWords = new Uint32Array(0);
-const digitCounts = new Uint32Array(3 * 2048);
-
 /**
  * Sorts samples ascending, exactly as `Float64Array.prototype.sort()` does, 2–4× as fast for the sample counts
- * simulated here: an LSD radix sort on the upper 32 bits of each value (for finite values ≥ +0 the bit patterns order
- * as the numbers do), three 11-bit digits, a digit that every value shares skipped, then an insertion pass over runs
- * of equal upper bits. Anything else (a negative, −0, infinite or NaN sample), and samples crowded into long runs of
- * equal upper bits, go to the built-in sort.
+ * simulated here: kernel.wat's `sort`, an LSD radix sort on the upper 32 bits of each value (for finite values ≥ +0
+ * the bit patterns order as the numbers do), three 11-bit digits, a digit that every value shares skipped, then an
+ * insertion pass over runs of equal upper bits. Anything else (a negative, −0, infinite or NaN sample), samples
+ * crowded into long runs of equal upper bits, and fewer than 256 samples go to the built-in sort. (The simulations
+ * sort their columns where the kernel made them; this copies `a` in and out.)
  */
 export function sortSamples(a: Float64Array): void {
   const n = a.length;
@@ -530,67 +553,10 @@ export function sortSamples(a: Float64Array): void {
     a.sort();
     return;
   }
-  // Little-endian words: the upper half of value i is words[2i + 1] (the platforms Node runs on are little-endian).
-  const words = new Uint32Array(a.buffer, a.byteOffset, n * 2);
-  const counts = digitCounts;
-  counts.fill(0);
-  for (let i = 1; i < 2 * n; i += 2) {
-    const h = words[i];
-    // Sign bit set (negative or −0), or exponent all ones (±Infinity, NaN).
-    if (h >= 0x7ff00000) {
-      a.sort();
-      return;
-    }
-    counts[h & 2047]++;
-    counts[2048 + ((h >>> 11) & 2047)]++;
-    counts[4096 + (h >>> 22)]++;
-  }
-  if (sortScratch.length < n) {
-    sortScratch = new Float64Array(n);
-    sortScratchWords = new Uint32Array(sortScratch.buffer);
-  }
-  let src: Float64Array = a;
-  let srcWords: Uint32Array = words;
-  let dst: Float64Array = sortScratch;
-  let dstWords: Uint32Array = sortScratchWords;
-  const h0 = words[1];
-  for (let d = 0; d < 3; d++) {
-    const off = d * 2048;
-    const shift = d * 11;
-    if (counts[off + ((h0 >>> shift) & 2047)] === n) continue;
-    let total = 0;
-    for (let k = off; k < off + 2048; k++) {
-      const c = counts[k];
-      counts[k] = total;
-      total += c;
-    }
-    for (let i = 0; i < n; i++) dst[counts[off + ((srcWords[2 * i + 1] >>> shift) & 2047)]++] = src[i];
-    const t = src;
-    src = dst;
-    dst = t;
-    const tw = srcWords;
-    srcWords = dstWords;
-    dstWords = tw;
-  }
-  if (src !== a) a.set(src.subarray(0, n));
-  // Values with the same upper bits differ in the lower ones: order each such run by insertion.
-  let moves = 0;
-  for (let i = 1; i < n; i++) {
-    const k = words[2 * i + 1];
-    if (k !== words[2 * i - 1]) continue;
-    const v = a[i];
-    let j = i - 1;
-    while (j >= 0 && words[2 * j + 1] === k && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-    moves += i - 1 - j;
-    if (moves > 4 * n) {
-      a.sort();
-      return;
-    }
-  }
+  const k = kernelFor(0, 2 * n * 8);
+  k.f64.set(a, k.cols / 8);
+  if (k.exports.sort(k.cols, n, k.cols + n * 8, COUNTS) !== 0) a.sort();
+  else a.set(k.f64.subarray(k.cols / 8, k.cols / 8 + n));
 }
 
 // ---- compatibility: one call for an RTO distribution -------------------------------------------------------------
