@@ -4,7 +4,7 @@
  * each again and evaluate it, keeping only its check row — the stages of `dr-advisor check` (src/cli/commands/check.ts).
  */
 import { checkRow, newPricingTally } from '../src/advisor/check/run';
-import { evaluate } from '../src/advisor/evaluate';
+import { evaluateForCheck } from '../src/advisor/evaluate';
 import { planEstimate, type EstimatePlan } from '../src/advisor/plan';
 import { loadWorkload } from '../src/cli/inputs';
 import { readMonteCarloTables } from '../src/cli/pipeline';
@@ -49,7 +49,7 @@ export async function runStages(files: readonly string[], samples: number): Prom
     t = performance.now();
     const plan: EstimatePlan = planEstimate(w, { variants: w.strategy === undefined });
     const u = performance.now();
-    const report = evaluate(plan, prices, { generatedAt: '2026-11-25T00:00:00.000Z', version: 'bench', samples, seed: 1, cache });
+    const report = evaluateForCheck(plan, prices, { generatedAt: '2026-11-25T00:00:00.000Z', version: 'bench', samples, seed: 1, cache });
     checkRow({ file: files[i], report }, tally);
     ms.replan += u - t;
     ms.evaluate += performance.now() - u;

@@ -21,9 +21,9 @@ import { paretoFrontier } from './frontier';
 import { annualCost, breakEvenDowntimeCost, hasBusinessCosts, type EventOutcome, type LossModel } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
 import { documentOf } from '../workload/validate';
-import { recommend } from './recommend';
+import { recommend, recommendedOption } from './recommend';
 import type {
-  AssumptionUse, BreakEven, Distribution, FrontierEntry, NoDrResult, Report, ScenarioResult, StrategyResult, Violation,
+  AssumptionUse, BreakEven, Distribution, FrontierEntry, NoDrResult, Report, ReportVerdict, ScenarioResult, StrategyResult, StrategyVerdict, Violation,
 } from './types';
 
 export interface EvaluateOptions {
@@ -109,7 +109,27 @@ function event(downtimeSeconds: number, dataLossSeconds: number, cost = 0): Even
   return { downtimeHours: downtimeSeconds / 3600, dataLossHours: dataLossSeconds / 3600, cost };
 }
 
-function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
+/** What an option's verdicts and annual cost rest on, computed once: `evaluateOption` words it for the report,
+ * `evaluateForCheck` keeps the figures alone. */
+interface OptionCore {
+  items: LineItem[];
+  drMonthlyCost: number;
+  rto: DistSummary;
+  rpo: DistSummary;
+  violations: Violation[];
+  corruption: ReturnType<typeof dataCorruption>;
+  runItems: LineItem[];
+  runPerHour: number;
+  perGb: number;
+  reseedGb: number;
+  failbackHours: number;
+  pCompletes: number;
+  afterRecoveryHours: number;
+  loss: LossModel;
+  annual: ReturnType<typeof annualCost>;
+}
+
+function optionCore(ps: PlannedStrategy, ctx: Context): OptionCore {
   const { plan, prices, targets, cache } = ctx;
   const w = plan.workload;
   const a = plan.assumptions;
@@ -158,7 +178,19 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
     az: event(ctx.az.rto.mean, ctx.az.rpo.mean),
     corruption: event(corruptionRto.mean, corruptionRpo.mean),
   };
-  const annual = annualCost(w, loss);
+  return {
+    items, drMonthlyCost, rto, rpo, violations, corruption, runItems, runPerHour, perGb, reseedGb, failbackHours, pCompletes: o.pCompletes, afterRecoveryHours,
+    loss, annual: annualCost(w, loss),
+  };
+}
+
+function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
+  const w = ctx.plan.workload;
+  const a = ctx.plan.assumptions;
+  const { model, plan: sp } = ps;
+  const failover = sp.failover;
+  const { items, drMonthlyCost, rto, rpo, violations, corruption, runItems, runPerHour, perGb, reseedGb, failbackHours, pCompletes, afterRecoveryHours, loss, annual } =
+    optionCore(ps, ctx);
   const rounded = {
     ...annual,
     drRunning: cents(annual.drRunning),
@@ -205,7 +237,7 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
     annual: rounded,
     perEvent: {
       runPerHour: cents(runPerHour), failbackCost: cents(perGb * reseedGb), failbackHours,
-      pCompletes: o.pCompletes, expectedHours: afterRecoveryHours + o.pCompletes * failbackHours,
+      pCompletes, expectedHours: afterRecoveryHours + pCompletes * failbackHours,
       priceKeys: [...new Set([...runItems.map((i) => i.priceKey), ...(failover ? [priceKeyId(failover.reseedLine.key)] : [])])].sort(),
     },
     designChange: model.designChange?.(w) ?? null,
@@ -239,6 +271,29 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
   };
 }
 
+/**
+ * Provenance of every price a report uses: the line items and the per-event costs (the failover run, the failback
+ * re-seed), i.e. every key the plan resolved, so the count agrees with the pricing diagnostics.
+ */
+function pricingOf(plan: EstimatePlan, prices: ReadonlyMap<string, Price>): Omit<Report['pricing'], 'warnings' | 'estimatedPrices'> {
+  const usedIds = new Set(plan.keys.map(priceKeyId));
+  // The prices of the plan's keys (every key was resolved; a missing one would have no provenance to give).
+  const used: Price[] = [];
+  for (const id of usedIds) {
+    const p = prices.get(id);
+    if (p !== undefined) used.push(p);
+  }
+  const sources = new Set(used.map((p) => p.source));
+  const dates = used.map((p) => p.asOf).sort();
+  return {
+    source: sources.size === 1 ? [...sources][0] : 'mixed',
+    asOf: dates[dates.length - 1] ?? '',
+    oldestAsOf: dates[0] ?? '',
+    prices: usedIds.size,
+    estimatedPriceKeys: [...usedIds].filter((id) => prices.get(id)?.estimated).sort(),
+  };
+}
+
 export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): Report {
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
@@ -250,15 +305,9 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   const variants = vars.map((x) => x.result);
   const losses = new Map([...base, ...vars].map((x) => [x.result.id, x.loss]));
   const allItems = [...primaryItems, ...strategies.flatMap((s) => s.lineItems), ...variants.flatMap((s) => s.lineItems)];
-  // Provenance of every price this report uses: the line items and the per-event costs (the failover run, the
-  // failback re-seed), i.e. every key the plan resolved, so the count agrees with the pricing diagnostics.
-  const usedIds = new Set(plan.keys.map(priceKeyId));
-  const used = [...prices.entries()].filter(([id]) => usedIds.has(id)).map(([, p]) => p);
-  const sources = new Set(used.map((p) => p.source));
-  const dates = used.map((p) => p.asOf).sort();
+  const pricing = pricingOf(plan, prices);
   const frontierEntries = frontier(strategies, variants);
   const noDr = noDrBaseline(plan, targets, ctx, losses.get(strategies[0]?.id ?? '')!);
-  const estimatedIds = [...usedIds].filter((id) => prices.get(id)?.estimated).sort();
   return {
     schemaVersion: 1,
     kind: 'dr-advisor-estimate',
@@ -268,13 +317,13 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
     workload: documentOf(w),
     targets,
     pricing: {
-      source: sources.size === 1 ? [...sources][0] : 'mixed',
-      asOf: dates[dates.length - 1] ?? '',
-      oldestAsOf: dates[0] ?? '',
+      source: pricing.source,
+      asOf: pricing.asOf,
+      oldestAsOf: pricing.oldestAsOf,
       warnings: opts.warnings ?? [],
-      prices: usedIds.size,
-      estimatedPrices: estimatedIds.length,
-      estimatedPriceKeys: estimatedIds,
+      prices: pricing.prices,
+      estimatedPrices: pricing.estimatedPriceKeys.length,
+      estimatedPriceKeys: pricing.estimatedPriceKeys,
     },
     primaryMonthlyCost: cents(sumCost(primaryItems)),
     primaryLineItems: primaryItems.map(roundItem),
@@ -291,10 +340,64 @@ export function evaluate(plan: EstimatePlan, prices: ReadonlyMap<string, Price>,
   };
 }
 
+type SameAsFigures = Pick<StrategyResult, 'id' | 'drMonthlyCost' | 'rtoSeconds' | 'rpoSeconds'> & { rto: Pick<Distribution, 'atConfidence'> };
+
+/** The base strategy a variant duplicates (the same cost, RTO, RPO and RTO at confidence), if any. */
+function sameAsBase(strategies: readonly SameAsFigures[], v: SameAsFigures): string | null {
+  return strategies.find((s) => s.id !== v.id && s.drMonthlyCost === v.drMonthlyCost && s.rtoSeconds === v.rtoSeconds && s.rpoSeconds === v.rpoSeconds && s.rto.atConfidence === v.rto.atConfidence)?.id ?? null;
+}
+
+/**
+ * `check`'s evaluation: the figures and verdicts of {@link evaluate}, to the bit (the same simulations, prices and
+ * rules: `optionCore`, `pricingOf`, `recommendedOption`), without what only the estimate report shows — the phases
+ * and assumptions, per-event costs, scenarios, break-evens, notes, the no-DR baseline and the words of the
+ * recommendation — none of which a check row reads. Over 1,000 files that is most of the evaluation's cost beside the
+ * simulations (issue 17).
+ */
+export function evaluateForCheck(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): ReportVerdict {
+  const w = plan.workload;
+  const targets: Report['targets'] = { ...plan.targets };
+  const primaryItems = plan.primary.map((l) => priceLine(l, prices, w.pricing));
+  const ctx = context(plan, prices, targets, opts);
+  const verdict = (ps: PlannedStrategy): StrategyVerdict => {
+    const { model } = ps;
+    const c = optionCore(ps, ctx);
+    return {
+      id: model.id,
+      name: model.name,
+      drMonthlyCost: cents(c.drMonthlyCost),
+      rtoSeconds: c.rto.p50,
+      rpoSeconds: c.rpo.p50,
+      rto: dist(c.rto),
+      rpo: dist(c.rpo),
+      meetsTargets: c.violations.length === 0,
+      violations: c.violations,
+      totalAnnualCost: c.annual.total === null ? null : cents(c.annual.total),
+      costEstimated: c.items.some((i) => i.estimated),
+      designChange: model.designChange?.(w) ?? null,
+      lineItems: c.items,
+    };
+  };
+  const strategies = plan.strategies.map(verdict);
+  const variants = plan.variants.map(verdict);
+  // The frontier's duplicates, which the recommendation leaves out (evaluate: `frontier`).
+  const frontierEntries = [...strategies.map((s) => ({ id: s.id, sameAs: null })), ...variants.map((v) => ({ id: v.id, sameAs: sameAsBase(strategies, v) }))];
+  const { chosen } = recommendedOption(strategies, hasBusinessCosts(w), variants, frontierEntries);
+  return {
+    workload: { name: w.name, strategy: w.strategy },
+    targets,
+    pricing: pricingOf(plan, prices),
+    primaryMonthlyCost: cents(sumCost(primaryItems)),
+    primaryLineItems: primaryItems,
+    strategies,
+    variants,
+    recommendation: { strategy: chosen.id },
+  };
+}
+
 function frontier(strategies: StrategyResult[], variants: StrategyResult[]): FrontierEntry[] {
   const all = [...strategies, ...variants];
-  const sameAs = (v: StrategyResult) =>
-    strategies.find((s) => s.id !== v.id && s.drMonthlyCost === v.drMonthlyCost && s.rtoSeconds === v.rtoSeconds && s.rpoSeconds === v.rpoSeconds && s.rto.atConfidence === v.rto.atConfidence)?.id ?? null;
+  const sameAs = (v: StrategyResult) => sameAsBase(strategies, v);
   // Duplicates of a base strategy are listed but left out of the dominance test, so they do not hide each other.
   const distinct = all.filter((s) => !strategies.includes(s) ? sameAs(s) === null : true);
   const points = paretoFrontier(distinct.map((s) => ({ id: s.id, cost: s.drMonthlyCost, rtoP90: s.rto.atConfidence })));

@@ -46,6 +46,8 @@ export function discountOn(service: PriceService, d: Discounts | undefined): { f
 /** Twelve significant digits: removes binary noise (0.0225 × 730 / 730 = 0.022500000000000003) from computed
  * figures without changing a real one. */
 export function sig(x: number): number {
+  // An integer of at most 12 digits is its own 12-digit rounding (most quantities: hours × servers, GB).
+  if (Number.isInteger(x) && x < 1e12 && x > -1e12) return x;
   return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(12));
 }
 
@@ -95,29 +97,27 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, di
   const listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
   const { fraction, basis } = discountOn(line.key.service, discounts);
   const monthlyCost = listMonthlyCost * (1 - fraction);
-  return {
-    component: line.component,
-    ...(line.part !== undefined ? { part: line.part } : {}),
-    region: line.region,
-    service: line.service ?? SERVICES[line.key.service].displayName,
-    usage: line.usage,
-    quantity,
-    unit: price.unit,
-    unitPrice: fraction > 0 ? sig(listUnitPrice * (1 - fraction)) : listUnitPrice,
-    monthlyCost,
-    ...(fraction > 0 ? { discount: { pct: sig(fraction * 100), basis, listUnitPrice, listMonthlyCost } } : {}),
-    estimated: Boolean(price.estimated),
-    priceKey: id,
-    price: {
-      source: price.source,
-      asOf: price.asOf,
-      ...(price.sku ? { sku: price.sku } : {}),
-      ...(price.fetchedAt ? { fetchedAt: price.fetchedAt } : {}),
-      ...(price.publicationDate ? { publicationDate: price.publicationDate } : {}),
-      ...(price.origin ? { origin: price.origin } : {}),
-      ...(price.estimated ? { estimated: true } : {}),
-    },
-  };
+  // Built field by field, in the order reports print them (optional fields only when present), without spreads.
+  const item = { component: line.component } as LineItem;
+  if (line.part !== undefined) item.part = line.part;
+  item.region = line.region;
+  item.service = line.service ?? SERVICES[line.key.service].displayName;
+  item.usage = line.usage;
+  item.quantity = quantity;
+  item.unit = price.unit;
+  item.unitPrice = fraction > 0 ? sig(listUnitPrice * (1 - fraction)) : listUnitPrice;
+  item.monthlyCost = monthlyCost;
+  if (fraction > 0) item.discount = { pct: sig(fraction * 100), basis, listUnitPrice, listMonthlyCost };
+  item.estimated = Boolean(price.estimated);
+  item.priceKey = id;
+  const provenance: LineItem['price'] = { source: price.source, asOf: price.asOf };
+  if (price.sku) provenance.sku = price.sku;
+  if (price.fetchedAt) provenance.fetchedAt = price.fetchedAt;
+  if (price.publicationDate) provenance.publicationDate = price.publicationDate;
+  if (price.origin) provenance.origin = price.origin;
+  if (price.estimated) provenance.estimated = true;
+  item.price = provenance;
+  return item;
 }
 
 /** The item as reports show it: monthly figures rounded to cents. */

@@ -10,7 +10,7 @@
 import { formatDuration, formatPct, formatUsd } from '../text/format';
 import type { FrontierEntry, NoDrResult, Recommendation, StrategyResult } from './types';
 
-function missScore(s: StrategyResult): number {
+function missScore(s: OptionFigures): number {
   // How far a strategy is from its targets: the sum of log-ratios of each violated target.
   return s.violations.reduce((sum, v) => sum + Math.log((v.actual + 1) / (v.limit + 1)), 0);
 }
@@ -30,20 +30,38 @@ export interface RecommendContext {
   noDr?: NoDrResult;
 }
 
-export function recommend(strategies: readonly StrategyResult[], useAnnual: boolean, ctx: RecommendContext = {}): Recommendation {
-  const frontier = ctx.frontier ?? [];
-  const duplicate = (s: StrategyResult) => frontier.find((p) => p.id === s.id)?.sameAs != null;
-  const dropIns = (ctx.variants ?? []).filter((v) => v.designChange === null && !duplicate(v));
+/** What choosing an option reads of it: the check pipeline passes these figures alone (evaluate.ts evaluateForCheck). */
+export type OptionFigures = Pick<StrategyResult, 'id' | 'meetsTargets' | 'totalAnnualCost' | 'drMonthlyCost' | 'designChange'> & {
+  rto: Pick<StrategyResult['rto'], 'atConfidence'>;
+  violations: readonly Pick<StrategyResult['violations'][number], 'actual' | 'limit'>[];
+};
+
+/**
+ * The choice alone (no words): the options compared (the strategies and the drop-in variants that are not duplicates
+ * on the frontier), those that qualify, and the chosen one.
+ */
+export function recommendedOption<S extends OptionFigures>(
+  strategies: readonly S[],
+  useAnnual: boolean,
+  variants: readonly S[] = [],
+  frontier: readonly Pick<FrontierEntry, 'id' | 'sameAs'>[] = [],
+): { chosen: S; candidates: S[]; qualifying: S[] } {
+  const duplicate = (s: S) => frontier.find((p) => p.id === s.id)?.sameAs != null;
+  const dropIns = variants.filter((v) => v.designChange === null && !duplicate(v));
   const candidates = [...strategies, ...dropIns];
   const qualifying = candidates.filter((s) => s.meetsTargets);
-  const byCost = (a: StrategyResult, b: StrategyResult) =>
+  const byCost = (a: S, b: S) =>
     (useAnnual ? (a.totalAnnualCost ?? 0) - (b.totalAnnualCost ?? 0) : 0) || a.drMonthlyCost - b.drMonthlyCost || a.rto.atConfidence - b.rto.atConfidence;
+  const chosen = qualifying.length > 0 ? [...qualifying].sort(byCost)[0] : [...candidates].sort((a, b) => missScore(a) - missScore(b) || a.drMonthlyCost - b.drMonthlyCost)[0];
+  return { chosen, candidates, qualifying };
+}
 
-  let chosen: StrategyResult;
+export function recommend(strategies: readonly StrategyResult[], useAnnual: boolean, ctx: RecommendContext = {}): Recommendation {
+  const frontier = ctx.frontier ?? [];
+  const { chosen, candidates, qualifying } = recommendedOption(strategies, useAnnual, ctx.variants, frontier);
   let basis: Recommendation['basis'];
   let reason: string;
   if (qualifying.length > 0) {
-    chosen = [...qualifying].sort(byCost)[0];
     basis = useAnnual ? 'total-annual-cost' : 'dr-monthly-cost';
     const others = qualifying.length - 1;
     // With variants, the count is of distinct drop-in options: a variant with the same figures as another, or one that
@@ -57,7 +75,6 @@ export function recommend(strategies: readonly StrategyResult[], useAnnual: bool
         : `${chosen.name} is the cheapest of the ${qualifying.length} ${what} that meet the targets at ${conf(chosen)} confidence: ${figures(chosen)}.`;
     }
   } else {
-    chosen = [...candidates].sort((a, b) => missScore(a) - missScore(b) || a.drMonthlyCost - b.drMonthlyCost)[0];
     basis = 'closest';
     reason = `No strategy meets every target at ${conf(chosen)} confidence; ${chosen.name} comes closest (${figures(chosen)}) but misses: ${chosen.violations.map((v) => v.message).join('; ')}.`;
   }

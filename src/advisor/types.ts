@@ -202,3 +202,27 @@ export interface Report {
   monteCarlo: { samples: number; seed: number; confidence: number };
   disclaimer: string;
 }
+
+/**
+ * What `check` reads of an option: its figures and verdict, without the words and tables of an estimate report
+ * (phases, assumptions, per-event costs…). A {@link StrategyResult} is one.
+ */
+export type StrategyVerdict = Pick<
+  StrategyResult,
+  'id' | 'name' | 'drMonthlyCost' | 'rtoSeconds' | 'rpoSeconds' | 'rto' | 'rpo' | 'meetsTargets' | 'violations' | 'totalAnnualCost' | 'costEstimated' | 'designChange'
+> & { lineItems: readonly Pick<LineItem, 'priceKey'>[] };
+
+/**
+ * What `check` reads of a workload's evaluation (evaluate.ts `evaluateForCheck`, the same figures as the estimate
+ * report's, without what only the report shows). A {@link Report} is one.
+ */
+export interface ReportVerdict {
+  workload: Pick<WorkloadDocument, 'name' | 'strategy'>;
+  targets: Targets;
+  pricing: Pick<Report['pricing'], 'source' | 'asOf' | 'oldestAsOf' | 'estimatedPriceKeys'>;
+  primaryMonthlyCost: number;
+  primaryLineItems: readonly Pick<LineItem, 'priceKey'>[];
+  strategies: readonly StrategyVerdict[];
+  variants: readonly StrategyVerdict[];
+  recommendation: Pick<Recommendation, 'strategy'>;
+}

@@ -87,6 +87,15 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
   if (!flags.file && !flags.example) throw new InputError('no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)');
   // A `terraform show -json` file is imported (src/import/terraform), anything else read as a workload file.
   let w = flags.file ? (loadTerraformWorkload(flags.file, warnToStderr) ?? loadWorkloadFile(flags.file)) : loadExample(flags.example!);
+  // The document is copied and validated again only when a flag overrides it (check reads 1,000 files without any).
+  const overriding = flags.primaryRegion !== undefined || flags.drRegion !== undefined || flags.rto !== undefined || flags.rpo !== undefined || flags.maxMonthlyCost !== undefined || Boolean(flags.confidence);
+  if (overriding) w = withFlagOverrides(w, flags);
+  checkCatalog(w, { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) });
+  return w;
+}
+
+/** The workload with the flags' overrides (regions, targets), validated again. */
+function withFlagOverrides(w: Workload, flags: WorkloadFlags): Workload {
   const doc: Record<string, unknown> = structuredClone(documentOf(w)) as unknown as Record<string, unknown>;
   let changed = false;
   // `!== undefined`, not truthiness: `--rto ''` is an error, never silently ignored.
@@ -120,9 +129,8 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
     // A --primary-region override must not leave the old default DR region equal to it.
     const regions = doc.regions as Record<string, unknown>;
     if (flags.primaryRegion && !flags.drRegion && regions.dr === regions.primary) delete regions.dr;
-    w = normalizeWorkload(validateWorkload(doc, 'overrides'));
+    return normalizeWorkload(validateWorkload(doc, 'overrides'));
   }
-  checkCatalog(w, { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) });
   return w;
 }
 

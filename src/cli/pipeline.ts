@@ -4,7 +4,7 @@
  * The pricing diagnostics come back to the caller, which decides when to print them (after a spinner, or at once);
  * their texts are also each report's `pricing.warnings`.
  */
-import { evaluate } from '../advisor/evaluate';
+import { evaluate, type EvaluateOptions } from '../advisor/evaluate';
 import { planEstimate, type EstimatePlan } from '../advisor/plan';
 import type { Report } from '../advisor/types';
 import { requirePrices, type PricingOptions } from '../pricing/index';
@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dataPath } from '../data-path';
 import { SimulationCache } from '../recovery/montecarlo';
 import { usePrecomputedTables } from '../recovery/tables';
-import type { Diagnostic, PriceBook, PriceKey } from '../pricing/types';
+import type { Diagnostic, Price, PriceBook, PriceKey } from '../pricing/types';
 import type { Workload } from '../workload/validate';
 import { VERSION } from '../version';
 import { createPriceBook } from './inputs';
@@ -76,6 +76,19 @@ export async function evaluateEach(
   priced: (diagnostics: Diagnostic[]) => void,
   each: (report: Report, index: number) => void,
 ): Promise<void> {
+  return evaluateEachWith(evaluate, keys, plans, book, run, priced, each);
+}
+
+/** {@link evaluateEach} with another evaluation of the same plans and prices (`check`: evaluateForCheck). */
+export async function evaluateEachWith<R>(
+  evaluator: (plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions) => R,
+  keys: readonly PriceKey[],
+  plans: ((() => EstimatePlan) | null)[],
+  book: PriceBook,
+  run: EvaluateRun,
+  priced: (diagnostics: Diagnostic[]) => void,
+  each: (report: R, index: number) => void,
+): Promise<void> {
   const resolution = await book.resolve(keys);
   const prices = requirePrices(resolution);
   const warnings = resolution.diagnostics.map((d) => d.text);
@@ -87,7 +100,7 @@ export async function evaluateEach(
     const plan = plans[i];
     if (!plan) continue;
     plans[i] = null;
-    each(evaluate(plan(), prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }), i);
+    each(evaluator(plan(), prices, { generatedAt: run.generatedAt, version: VERSION, samples: run.samples, seed: run.seed, warnings, cache }), i);
   }
 }
 

@@ -36,10 +36,12 @@ export interface PriceKeyLike {
 export function priceKeyAttrsId(key: PriceKeyLike): string {
   const attrs = key.attrs;
   if (!attrs) return '';
-  return Object.keys(attrs)
-    .sort()
-    .map((k) => `${k}=${attrs[k]}`)
-    .join(';');
+  // A plain loop (keys have one to three attributes; check builds ids for every line of every file, issue 17).
+  const names = Object.keys(attrs);
+  if (names.length > 1) names.sort();
+  let id = '';
+  for (let i = 0; i < names.length; i++) id += `${i === 0 ? '' : ';'}${names[i]}=${attrs[names[i]]}`;
+  return id;
 }
 
 /** Canonical string id of a key: `service|region|k=v;k=v` with attributes sorted. Used as map key and cache key. */

@@ -65,25 +65,34 @@ function termSeconds(a: Assumptions, t: Term, which: 'value' | 'low' | 'high'): 
 }
 
 function total(a: Assumptions, terms: Term[], fixed: Phase['fixed'], which: 'value' | 'low' | 'high'): number {
-  return terms.reduce((s, t) => s + termSeconds(a, t, which), 0) + (fixed ? fixed[which] : 0);
+  let s = 0;
+  for (const t of terms) s += termSeconds(a, t, which);
+  return s + (fixed ? fixed[which] : 0);
 }
 
+// Phases and RPO sources are built field by field (optional fields only when present), in the order of the spreads
+// they replace: planning runs twice per file in `check` (issue 17).
 export function phase(a: Assumptions, name: PhaseName, label: string, branch: Branch, terms: Term[], fixed?: FixedPart, opts: { ramp?: boolean; part?: string } = {}): Phase {
-  return {
-    name, label, branch, terms, ...(fixed ? { fixed } : {}), ...(opts.ramp ? { ramp: true } : {}), ...(opts.part !== undefined ? { part: opts.part } : {}),
-    seconds: total(a, terms, fixed, 'value'),
-    lowSeconds: total(a, terms, fixed, 'low'),
-    highSeconds: total(a, terms, fixed, 'high'),
-  };
+  const p = { name, label, branch, terms } as Phase;
+  if (fixed) p.fixed = fixed;
+  if (opts.ramp) p.ramp = true;
+  if (opts.part !== undefined) p.part = opts.part;
+  p.seconds = total(a, terms, fixed, 'value');
+  p.lowSeconds = total(a, terms, fixed, 'low');
+  p.highSeconds = total(a, terms, fixed, 'high');
+  return p;
 }
 
 export function rpoSource(a: Assumptions, store: string, mechanism: string, terms: Term[], fixed?: RpoSource['fixed'], part?: string): RpoSource {
-  return {
-    store, ...(part !== undefined ? { part } : {}), mechanism, terms, ...(fixed ? { fixed } : {}),
-    seconds: total(a, terms, fixed, 'value'),
-    lowSeconds: total(a, terms, fixed, 'low'),
-    highSeconds: total(a, terms, fixed, 'high'),
-  };
+  const r = { store } as RpoSource;
+  if (part !== undefined) r.part = part;
+  r.mechanism = mechanism;
+  r.terms = terms;
+  if (fixed) r.fixed = fixed;
+  r.seconds = total(a, terms, fixed, 'value');
+  r.lowSeconds = total(a, terms, fixed, 'low');
+  r.highSeconds = total(a, terms, fixed, 'high');
+  return r;
 }
 
 const t = (assumption: AssumptionName, factor = 1): Term => ({ assumption, factor });

@@ -6,16 +6,16 @@
  */
 import { InputError } from '../../errors';
 import { cents } from '../../text/format';
-import type { Report, StrategyResult } from '../types';
+import type { ReportVerdict, StrategyVerdict } from '../types';
 import { baselineFigures, increaseFigures, matchBaseline } from './baseline';
 import type { BaselineEntry, CheaperOptionData, CheckInput, CheckResult, CheckRunOptions, StrategyFigures, StrategySource, WorkloadCheckData } from './types';
 
-function figures(s: StrategyResult): StrategyFigures {
+function figures(s: StrategyVerdict): StrategyFigures {
   return { id: s.id, name: s.name, drMonthlyCost: s.drMonthlyCost, rtoSeconds: s.rtoSeconds, rpoSeconds: s.rpoSeconds, meetsTargets: s.meetsTargets };
 }
 
 /** The cheapest strategy that meets the same RTO/RPO targets (and budget) for less than the checked one. */
-export function cheaperOption(report: Report, chosen: StrategyResult): CheaperOptionData | null {
+export function cheaperOption(report: ReportVerdict, chosen: StrategyVerdict): CheaperOptionData | null {
   // With no RTO or RPO target every strategy "meets the targets"; saying backup-restore is cheaper would mislead.
   if (report.targets.rtoSeconds === null && report.targets.rpoSeconds === null) return null;
   const cheaper = report.strategies
@@ -69,7 +69,7 @@ export function checkWorkload(input: CheckInput): WorkloadCheckData {
  * keeps one row per file and lets each report go (issue 17).
  */
 export interface PricingTally {
-  sources: Set<Report['pricing']['source']>;
+  sources: Set<ReportVerdict['pricing']['source']>;
   /** The newest `asOf` and the oldest `oldestAsOf` seen (empty dates left out). */
   asOf: string;
   oldestAsOf: string;
@@ -81,7 +81,7 @@ export function newPricingTally(): PricingTally {
   return { sources: new Set(), asOf: '', oldestAsOf: '', priceKeys: new Set(), estimatedPriceKeys: new Set() };
 }
 
-export function tallyPricing(t: PricingTally, r: Report): void {
+export function tallyPricing(t: PricingTally, r: ReportVerdict): void {
   t.sources.add(r.pricing.source);
   if (r.pricing.asOf && (t.asOf === '' || r.pricing.asOf > t.asOf)) t.asOf = r.pricing.asOf;
   if (r.pricing.oldestAsOf && (t.oldestAsOf === '' || r.pricing.oldestAsOf < t.oldestAsOf)) t.oldestAsOf = r.pricing.oldestAsOf;

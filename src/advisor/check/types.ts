@@ -3,7 +3,7 @@
  * words it into the {@link CheckReport} that every check renderer, and `check --format json`, takes.
  */
 import type { PriceSource } from '../../pricing/types';
-import type { Report } from '../types';
+import type { ReportVerdict } from '../types';
 
 export type StrategySource = 'flag' | 'workload' | 'recommended';
 
@@ -93,7 +93,7 @@ interface WorkloadCheckOf<V, C, B> {
   rtoAtConfidenceSeconds: number;
   rpoAtConfidenceSeconds: number;
   costEstimated: boolean;
-  targets: Report['targets'];
+  targets: ReportVerdict['targets'];
   pass: boolean;
   violations: V[];
   cheaper: C | null;
@@ -132,7 +132,8 @@ export interface BaselineEntry {
 }
 
 export interface CheckInput {
-  report: Report;
+  /** The workload's evaluation: an estimate Report, or check's own (evaluate.ts `evaluateForCheck`). */
+  report: ReportVerdict;
   /** The workload file as the user named it (after glob expansion). */
   file: string;
   /** --strategy, already validated. */

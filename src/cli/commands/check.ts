@@ -1,6 +1,7 @@
 /**
  * `dr-advisor check` (issue 6): the CI gate. Expand the files, load every workload (flags override their targets),
- * plan them all, resolve every distinct price key in ONE PriceBook call, evaluate each with the estimate core and keep
+ * plan them all, resolve every distinct price key in ONE PriceBook call, evaluate each with the estimate core (its
+ * figures and verdicts alone, evaluateForCheck) and keep
  * only its check row (streaming, issue 17: memory stays bounded over 1,000 files), diff against a baseline, render,
  * and exit 1 (CheckFailed) after writing the full output.
  * I/O only; the logic is in src/advisor/check/ and the words in src/report/check-text.ts.
@@ -26,7 +27,8 @@ import {
   CHECK_HINTS, createPriceBook, loadWorkload, parseConfidenceFlag, parseIntFlag, parseMoneyFlag, parseTargetFlag, pricingOptions, printPricingDiagnostics, warnToStderr, type PricingFlags,
 } from '../inputs';
 import { readBaselineText, appendStepSummary } from '../files';
-import { evaluateEach, evaluatePlans } from '../pipeline';
+import { evaluateEachWith, evaluatePlans } from '../pipeline';
+import { evaluateForCheck } from '../../advisor/evaluate';
 import { writeOutput, type OutputFlags } from '../output';
 import { terminal } from '../terminal';
 import { quote } from '../../text/escape';
@@ -149,7 +151,8 @@ export async function run(opts: CheckOptions, globals: { color?: boolean; outFil
   const generatedAt = new Date().toISOString();
   const tally = newPricingTally();
   const rows: WorkloadCheckData[] = [];
-  await evaluateEach(
+  await evaluateEachWith(
+    evaluateForCheck,
     [...keys.values()],
     plans,
     await createPriceBook(pricing),
