@@ -23,7 +23,6 @@ const { homedir } = require('node:os');
 const { dirname, join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const { Script } = require('node:vm');
-const { crc32 } = require('node:zlib');
 
 const BUNDLE = join(__dirname, '..', 'dist', 'cli.js');
 const env = process.env;
@@ -35,7 +34,8 @@ const trace = env.DR_ADVISOR_DEBUG_CODE_CACHE === '1' ? (line) => process.stderr
  * by the Node (and checksum) that wrote it.
  */
 const MAGIC = 0x43435244; // "DRCC"
-const FORMAT = crc32 ? 2 : 1;
+/** 1: the two FNV-style lanes of {@link checksum}. (2, zlib's CRC-32, was written by earlier builds: read as damaged.) */
+const FORMAT = 1;
 const HEADER = 24;
 /** A code cache is about 1 MB; anything far larger is not one of ours. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
@@ -69,24 +69,23 @@ const noteLazy = (i, name) => {
 if (env.DR_ADVISOR_DEBUG_CODE_CACHE === '1') process.on('exit', () => trace(`lazy parts loaded: ${loaded.join(' ') || 'none'}`));
 
 /**
- * A checksum of the V8 data, against damage (not tampering: see the ownership check): zlib's CRC-32 (native, Node ≥
- * 20.15), else two FNV-style lanes over 32-bit words (3–7 ms a megabyte here, against 0.5 ms).
+ * A checksum of the V8 data, against damage (not tampering: see the ownership check): two FNV-style lanes over its
+ * little-endian 32-bit words, then its last bytes, computed by a 205-byte WebAssembly module
+ * (src/launcher/checksum.wat; the base64 below is written by scripts/build-wasm.mjs). Compiled code from the first
+ * call, ≈0.3 ms a megabyte: node:zlib's CRC-32 cost every run ≈3 ms of module loading (it loads the stream classes),
+ * and the same loop in JavaScript 3–7 ms a megabyte, interpreted.
  */
+let fnv;
 function checksum(bytes) {
-  if (crc32) return [crc32(bytes), 0];
-  const n = bytes.length >>> 2;
-  const words = new Int32Array(bytes.buffer, bytes.byteOffset, n);
-  let a = 0x811c9dc5 | 0;
-  let b = 0x2545f491 | 0;
-  for (let i = 0; i < n; i++) {
-    const w = words[i];
-    a = Math.imul(a ^ w, 0x01000193);
-    b = Math.imul(b ^ w ^ (a >>> 13), 0x5bd1e995);
+  if (!fnv) {
+    const wasm = Buffer.from(/*wasm:checksum*/ 'AGFzbQEAAAABBwFgAX8Cf38DAgEABQMBAAEHEAIGbWVtb3J5AgADZm52AAAKngEBmwEBBX9BxbvyiHghBEGR6ZeqAiEFIABBfHEhAgJAA0AgASACTw0BIAEoAgAhAyAEIANzQZODgAhsIQQgBSADcyAEQQ12c0GV08feBWwhBSABQQRqIQEMAAsLAkADQCABIABPDQEgAS0AACEDIAQgA3NBk4OACGwhBCAFIANzIARBDXZzQZXTx94FbCEFIAFBAWohAQwACwsgBCAFCw==' /*wasm:end*/, 'base64');
+    fnv = new WebAssembly.Instance(new WebAssembly.Module(wasm)).exports;
   }
-  for (let i = n << 2; i < bytes.length; i++) {
-    a = Math.imul(a ^ bytes[i], 0x01000193);
-    b = Math.imul(b ^ bytes[i] ^ (a >>> 13), 0x5bd1e995);
-  }
+  const memory = fnv.memory;
+  const pages = Math.ceil(bytes.length / 65536) - memory.buffer.byteLength / 65536;
+  if (pages > 0) memory.grow(pages);
+  new Uint8Array(memory.buffer, 0, bytes.length).set(bytes);
+  const [a, b] = fnv.fnv(bytes.length);
   return [a >>> 0, b >>> 0];
 }
 

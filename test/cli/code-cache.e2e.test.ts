@@ -9,7 +9,6 @@ import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as zlib from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveCacheDir } from '../../src/cli/inputs';
 import { runCli, type CliResult } from '../helpers/cli';
@@ -17,7 +16,6 @@ import { runCli, type CliResult } from '../helpers/cli';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const ESTIMATE = ['estimate', '--example', 'web-app', '--explain'];
 const IS_ROOT = process.getuid?.() === 0;
-const crc32 = (zlib as { crc32?: (b: Uint8Array) => number }).crc32;
 const TRACE = /^dr-advisor code cache: (.*)$/gm;
 
 /** The trace lines of a run (what the launcher did with the cache; the lazy parts loaded apart), and stderr without them. */
@@ -41,7 +39,6 @@ function cacheFile(dir: string, kind: 'estimate' | 'estimate-file' | 'check' | '
 
 /** bin/dr-advisor.js's checksum of the V8 data. */
 function checksum(bytes: Buffer): [number, number] {
-  if (crc32) return [crc32(bytes), 0];
   let a = 0x811c9dc5 | 0;
   let b = 0x2545f491 | 0;
   const words = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
@@ -181,7 +178,7 @@ describe('a cache that cannot be used falls back to a normal compile, silently, 
     const dir = spoiled((file) => {
       const b = readFileSync(file);
       const junk = Buffer.alloc(b.length - 24, 7);
-      // The launcher's own checksum over the junk (zlib's CRC-32 where Node has it, else its FNV lanes), so that only
+      // The launcher's own checksum over the junk (its two FNV-style lanes), so that only
       // V8 refuses it.
       const [a, c] = checksum(junk);
       b.writeUInt32LE(a, 12);

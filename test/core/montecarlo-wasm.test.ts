@@ -557,10 +557,10 @@ describe('sortSamples (in WebAssembly) sorts as the reference and the built-in s
   });
 });
 
-describe('src/recovery/kernel-wasm.ts', () => {
-  it('is what scripts/build-wasm.mjs compiles from src/recovery/kernel.wat (else: node scripts/build-wasm.mjs)', () => {
+describe('src/recovery/kernel-wasm.ts and the launcher checksum', () => {
+  it('are what scripts/build-wasm.mjs compiles from src/recovery/kernel.wat and src/launcher/checksum.wat (else: node scripts/build-wasm.mjs)', () => {
     const r = spawnSync(process.execPath, [`${ROOT}scripts/build-wasm.mjs`, '--check'], { encoding: 'utf8', timeout: 60_000 });
-    expect(r.stdout).toContain('src/recovery/kernel-wasm.ts is up to date');
+    expect(r.stdout).toContain('src/recovery/kernel-wasm.ts and bin/dr-advisor.js are up to date');
     expect(r.status).toBe(0);
   });
 });
