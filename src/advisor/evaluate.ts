@@ -8,7 +8,7 @@
 import { cents, formatDuration, formatPct, formatUsd } from '../text/format';
 import { HOURS_PER_MONTH } from '../model/time';
 import { isAurora } from '../model/engines';
-import { priceLine, roundLineItem, sumCost, type LineItem } from './price-lines';
+import { priceLine, priceLineFigures, roundLineItem, sumCost, type LineFigures, type LineItem } from './price-lines';
 import { priceKeyId } from '../pricing/keys';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../model/assumptions';
@@ -20,6 +20,8 @@ import { azOutage, dataCorruption } from '../recovery/scenarios';
 import { paretoFrontier } from './frontier';
 import { annualCost, breakEvenDowntimeCost, hasBusinessCosts, type EventOutcome, type LossModel } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
+import type { CostLine } from '../strategies/types';
+import type { Workload } from '../workload/validate';
 import { documentOf } from '../workload/validate';
 import { recommend, recommendedOption } from './recommend';
 import type {
@@ -98,6 +100,27 @@ interface Context {
   cache: SimulationCache;
   outage: Lognormal;
   az: { rto: SampleSet; rpo: SampleSet; names: string[] };
+  /** The data-corruption scenario and its simulations, by what of the strategy it depends on (its decision and
+   * whether it replicates): the same for most options of a workload, so planned and looked up once each. */
+  corruption: Map<string, Corruption>;
+}
+
+interface Corruption {
+  plan: ReturnType<typeof dataCorruption>;
+  rto: SampleSet;
+  rpo: SampleSet;
+}
+
+function corruptionOf(model: PlannedStrategy['model'], ctx: Context): Corruption {
+  const id = `${model.decision}|${model.replicatesData}`;
+  let c = ctx.corruption.get(id);
+  if (c === undefined) {
+    const a = ctx.plan.assumptions;
+    const plan = dataCorruption(ctx.plan.workload, a, model);
+    c = { plan, rto: ctx.cache.recovery(plan.phases, a, scenarioSamples(ctx)), rpo: ctx.cache.rpo(plan.rpo, a, scenarioSamples(ctx)) };
+    ctx.corruption.set(id, c);
+  }
+  return c;
 }
 
 interface Evaluated {
@@ -111,14 +134,14 @@ function event(downtimeSeconds: number, dataLossSeconds: number, cost = 0): Even
 
 /** What an option's verdicts and annual cost rest on, computed once: `evaluateOption` words it for the report,
  * `evaluateForCheck` keeps the figures alone. */
-interface OptionCore {
-  items: LineItem[];
+interface OptionCore<I extends LineFigures> {
+  items: I[];
   drMonthlyCost: number;
   rto: DistSummary;
   rpo: DistSummary;
   violations: Violation[];
   corruption: ReturnType<typeof dataCorruption>;
-  runItems: LineItem[];
+  runItems: I[];
   runPerHour: number;
   perGb: number;
   reseedGb: number;
@@ -129,12 +152,15 @@ interface OptionCore {
   annual: ReturnType<typeof annualCost>;
 }
 
-function optionCore(ps: PlannedStrategy, ctx: Context): OptionCore {
+/** How an option's lines are priced: in full for the report (`priceLine`), or their figures alone (`check`). */
+type PriceFn<I extends LineFigures> = (line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Workload['pricing']) => I;
+
+function optionCore<I extends LineFigures>(ps: PlannedStrategy, ctx: Context, price: PriceFn<I>): OptionCore<I> {
   const { plan, prices, targets, cache } = ctx;
   const w = plan.workload;
   const a = plan.assumptions;
   const { model, plan: sp } = ps;
-  const items = sp.lines.map((l) => priceLine(l, prices, w.pricing));
+  const items = sp.lines.map((l) => price(l, prices, w.pricing));
   const drMonthlyCost = sumCost(items);
   const opts = { samples: ctx.samples, seed: ctx.seed };
   const rtoSim = cache.recovery(sp.phases, a, { ...opts, rampServed: sp.rampServed ?? 0, outage: ctx.outage });
@@ -149,15 +175,13 @@ function optionCore(ps: PlannedStrategy, ctx: Context): OptionCore {
     });
 
   // Data corruption: restore in the primary region, whatever the strategy (its decision time differs).
-  const corruption = dataCorruption(w, a, model);
-  const corruptionRto = cache.recovery(corruption.phases, a, scenarioSamples(ctx));
-  const corruptionRpo = cache.rpo(corruption.rpo, a, scenarioSamples(ctx));
+  const { plan: corruption, rto: corruptionRto, rpo: corruptionRpo } = corruptionOf(model, ctx);
 
   // Per failover: the DR side at full size while failed over, then the failback's re-seed.
   const failover = sp.failover;
-  const runItems = (failover?.runLines ?? []).map((l) => priceLine(l, prices, w.pricing));
+  const runItems = (failover?.runLines ?? []).map((l) => price(l, prices, w.pricing));
   const runPerHour = sumCost(runItems) / HOURS_PER_MONTH;
-  const perGb = failover ? priceLine(failover.reseedLine, prices, w.pricing).unitPrice : 0;
+  const perGb = failover ? price(failover.reseedLine, prices, w.pricing).unitPrice : 0;
   const reseedGb = failover?.reseedGb ?? 0;
   const failbackHours = failover ? a.failbackFixedHours.value + reseedGb / a.failbackReseedGbPerHour.value : 0;
   const o = rtoSim.outage!;
@@ -190,7 +214,7 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
   const { model, plan: sp } = ps;
   const failover = sp.failover;
   const { items, drMonthlyCost, rto, rpo, violations, corruption, runItems, runPerHour, perGb, reseedGb, failbackHours, pCompletes, afterRecoveryHours, loss, annual } =
-    optionCore(ps, ctx);
+    optionCore(ps, ctx, priceLine);
   const rounded = {
     ...annual,
     drRunning: cents(annual.drRunning),
@@ -268,6 +292,7 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
   return {
     plan, prices, targets, samples: opts.samples, seed: opts.seed, cache, outage: outageOf(a),
     az: { rto: cache.recovery(az.phases, a, sim), rpo: cache.rpo(az.rpo, a, sim), names: [...az.phases.flatMap(namesOf), ...az.rpo.flatMap(namesOf)] },
+    corruption: new Map(),
   };
 }
 
@@ -357,11 +382,11 @@ function sameAsBase(strategies: readonly SameAsFigures[], v: SameAsFigures): str
 export function evaluateForCheck(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): ReportVerdict {
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
-  const primaryItems = plan.primary.map((l) => priceLine(l, prices, w.pricing));
+  const primaryItems = plan.primary.map((l) => priceLineFigures(l, prices, w.pricing));
   const ctx = context(plan, prices, targets, opts);
   const verdict = (ps: PlannedStrategy): StrategyVerdict => {
     const { model } = ps;
-    const c = optionCore(ps, ctx);
+    const c = optionCore(ps, ctx, priceLineFigures);
     return {
       id: model.id,
       name: model.name,
@@ -467,7 +492,6 @@ function scenarios(plan: EstimatePlan, strategies: StrategyResult[], ctx: Contex
   const a = plan.assumptions;
   const azNote = azOutage(w, a).note;
   const azTimes = { rtoSeconds: summarize(ctx.az.rto, { confidence: 0.5 }).p50, rpoSeconds: summarize(ctx.az.rpo, { confidence: 0.5 }).p50 };
-  const sim = scenarioSamples(ctx);
   return [
     {
       id: 'region-outage', name: SCENARIO_NAMES['region-outage'], eventsPerYear: w.business.regionEventsPerYear,
@@ -479,13 +503,8 @@ function scenarios(plan: EstimatePlan, strategies: StrategyResult[], ctx: Contex
       name: SCENARIO_NAMES['data-corruption'],
       eventsPerYear: w.business.corruptionEventsPerYear,
       strategies: strategies.map((s, i) => {
-        const c = dataCorruption(w, a, plan.strategies[i].model);
-        return {
-          strategy: s.id,
-          rtoSeconds: summarize(ctx.cache.recovery(c.phases, a, sim), { confidence: 0.5 }).p50,
-          rpoSeconds: summarize(ctx.cache.rpo(c.rpo, a, sim), { confidence: 0.5 }).p50,
-          note: c.note,
-        };
+        const c = corruptionOf(plan.strategies[i].model, ctx);
+        return { strategy: s.id, rtoSeconds: summarize(c.rto, { confidence: 0.5 }).p50, rpoSeconds: summarize(c.rpo, { confidence: 0.5 }).p50, note: c.plan.note };
       }),
     },
   ];
