@@ -301,21 +301,29 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
  * re-seed), i.e. every key the plan resolved, so the count agrees with the pricing diagnostics.
  */
 function pricingOf(plan: EstimatePlan, prices: ReadonlyMap<string, Price>): Omit<Report['pricing'], 'warnings' | 'estimatedPrices'> {
-  const usedIds = new Set(plan.keys.map(priceKeyId));
-  // The prices of the plan's keys (every key was resolved; a missing one would have no provenance to give).
-  const used: Price[] = [];
+  // The plan's ids are distinct. The prices of its keys (every key was resolved; a missing one would have no
+  // provenance to give): one source or 'mixed', the newest and oldest dates (as a string sort would order them).
+  const usedIds = plan.keyIds;
+  let source: Price['source'] | undefined;
+  let mixed = false;
+  let asOf: string | undefined;
+  let oldestAsOf: string | undefined;
+  const estimated: string[] = [];
   for (const id of usedIds) {
     const p = prices.get(id);
-    if (p !== undefined) used.push(p);
+    if (p === undefined) continue;
+    if (source === undefined) source = p.source;
+    else if (p.source !== source) mixed = true;
+    if (asOf === undefined || p.asOf > asOf) asOf = p.asOf;
+    if (oldestAsOf === undefined || p.asOf < oldestAsOf) oldestAsOf = p.asOf;
+    if (p.estimated) estimated.push(id);
   }
-  const sources = new Set(used.map((p) => p.source));
-  const dates = used.map((p) => p.asOf).sort();
   return {
-    source: sources.size === 1 ? [...sources][0] : 'mixed',
-    asOf: dates[dates.length - 1] ?? '',
-    oldestAsOf: dates[0] ?? '',
-    prices: usedIds.size,
-    estimatedPriceKeys: [...usedIds].filter((id) => prices.get(id)?.estimated).sort(),
+    source: source !== undefined && !mixed ? source : 'mixed',
+    asOf: asOf ?? '',
+    oldestAsOf: oldestAsOf ?? '',
+    prices: usedIds.length,
+    estimatedPriceKeys: estimated.sort(),
   };
 }
 
