@@ -383,8 +383,8 @@ function sameAsBase(strategies: readonly SameAsFigures[], v: SameAsFigures): str
 /**
  * `check`'s evaluation: the figures and verdicts of {@link evaluate}, to the bit (the same simulations, prices and
  * rules: `optionCore`, `pricingOf`, `recommendedOption`), without what only the estimate report shows — the phases
- * and assumptions, per-event costs, scenarios, break-evens, notes, the no-DR baseline and the words of the
- * recommendation — none of which a check row reads. Over 1,000 files that is most of the evaluation's cost beside the
+ * and assumptions, per-event costs, scenarios, break-evens, notes, the no-DR baseline, the words of the
+ * recommendation and of the line items (their figures alone: `priceLineFigures`) — none of which a check row reads. Over 1,000 files that is most of the evaluation's cost beside the
  * simulations (issue 17).
  */
 export function evaluateForCheck(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): ReportVerdict {
