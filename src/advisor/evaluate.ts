@@ -8,7 +8,7 @@
 import { cents, formatDuration, formatPct, formatUsd } from '../text/format';
 import { HOURS_PER_MONTH } from '../model/time';
 import { isAurora } from '../model/engines';
-import { priceLine, roundLineItem, sumCost, type LineItem } from './price-lines';
+import { priceLine, priceLineFigures, roundLineItem, sumCost, type LineFigures, type LineItem } from './price-lines';
 import { priceKeyId } from '../pricing/keys';
 import type { Price } from '../pricing/types';
 import type { Assumptions } from '../model/assumptions';
@@ -20,6 +20,8 @@ import { azOutage, dataCorruption } from '../recovery/scenarios';
 import { paretoFrontier } from './frontier';
 import { annualCost, breakEvenDowntimeCost, hasBusinessCosts, type EventOutcome, type LossModel } from './loss';
 import type { EstimatePlan, PlannedStrategy } from './plan';
+import type { CostLine } from '../strategies/types';
+import type { Workload } from '../workload/validate';
 import { documentOf } from '../workload/validate';
 import { recommend, recommendedOption } from './recommend';
 import type {
@@ -98,6 +100,27 @@ interface Context {
   cache: SimulationCache;
   outage: Lognormal;
   az: { rto: SampleSet; rpo: SampleSet; names: string[] };
+  /** The data-corruption scenario and its simulations, by what of the strategy it depends on (its decision and
+   * whether it replicates): the same for most options of a workload, so planned and looked up once each. */
+  corruption: Map<string, Corruption>;
+}
+
+interface Corruption {
+  plan: ReturnType<typeof dataCorruption>;
+  rto: SampleSet;
+  rpo: SampleSet;
+}
+
+function corruptionOf(model: PlannedStrategy['model'], ctx: Context): Corruption {
+  const id = `${model.decision}|${model.replicatesData}`;
+  let c = ctx.corruption.get(id);
+  if (c === undefined) {
+    const a = ctx.plan.assumptions;
+    const plan = dataCorruption(ctx.plan.workload, a, model);
+    c = { plan, rto: ctx.cache.recovery(plan.phases, a, scenarioSamples(ctx)), rpo: ctx.cache.rpo(plan.rpo, a, scenarioSamples(ctx)) };
+    ctx.corruption.set(id, c);
+  }
+  return c;
 }
 
 interface Evaluated {
@@ -111,14 +134,14 @@ function event(downtimeSeconds: number, dataLossSeconds: number, cost = 0): Even
 
 /** What an option's verdicts and annual cost rest on, computed once: `evaluateOption` words it for the report,
  * `evaluateForCheck` keeps the figures alone. */
-interface OptionCore {
-  items: LineItem[];
+interface OptionCore<I extends LineFigures> {
+  items: I[];
   drMonthlyCost: number;
   rto: DistSummary;
   rpo: DistSummary;
   violations: Violation[];
   corruption: ReturnType<typeof dataCorruption>;
-  runItems: LineItem[];
+  runItems: I[];
   runPerHour: number;
   perGb: number;
   reseedGb: number;
@@ -129,12 +152,15 @@ interface OptionCore {
   annual: ReturnType<typeof annualCost>;
 }
 
-function optionCore(ps: PlannedStrategy, ctx: Context): OptionCore {
+/** How an option's lines are priced: in full for the report (`priceLine`), or their figures alone (`check`). */
+type PriceFn<I extends LineFigures> = (line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Workload['pricing']) => I;
+
+function optionCore<I extends LineFigures>(ps: PlannedStrategy, ctx: Context, price: PriceFn<I>): OptionCore<I> {
   const { plan, prices, targets, cache } = ctx;
   const w = plan.workload;
   const a = plan.assumptions;
   const { model, plan: sp } = ps;
-  const items = sp.lines.map((l) => priceLine(l, prices, w.pricing));
+  const items = sp.lines.map((l) => price(l, prices, w.pricing));
   const drMonthlyCost = sumCost(items);
   const opts = { samples: ctx.samples, seed: ctx.seed };
   const rtoSim = cache.recovery(sp.phases, a, { ...opts, rampServed: sp.rampServed ?? 0, outage: ctx.outage });
@@ -149,15 +175,13 @@ function optionCore(ps: PlannedStrategy, ctx: Context): OptionCore {
     });
 
   // Data corruption: restore in the primary region, whatever the strategy (its decision time differs).
-  const corruption = dataCorruption(w, a, model);
-  const corruptionRto = cache.recovery(corruption.phases, a, scenarioSamples(ctx));
-  const corruptionRpo = cache.rpo(corruption.rpo, a, scenarioSamples(ctx));
+  const { plan: corruption, rto: corruptionRto, rpo: corruptionRpo } = corruptionOf(model, ctx);
 
   // Per failover: the DR side at full size while failed over, then the failback's re-seed.
   const failover = sp.failover;
-  const runItems = (failover?.runLines ?? []).map((l) => priceLine(l, prices, w.pricing));
+  const runItems = (failover?.runLines ?? []).map((l) => price(l, prices, w.pricing));
   const runPerHour = sumCost(runItems) / HOURS_PER_MONTH;
-  const perGb = failover ? priceLine(failover.reseedLine, prices, w.pricing).unitPrice : 0;
+  const perGb = failover ? price(failover.reseedLine, prices, w.pricing).unitPrice : 0;
   const reseedGb = failover?.reseedGb ?? 0;
   const failbackHours = failover ? a.failbackFixedHours.value + reseedGb / a.failbackReseedGbPerHour.value : 0;
   const o = rtoSim.outage!;
@@ -190,7 +214,7 @@ function evaluateOption(ps: PlannedStrategy, ctx: Context): Evaluated {
   const { model, plan: sp } = ps;
   const failover = sp.failover;
   const { items, drMonthlyCost, rto, rpo, violations, corruption, runItems, runPerHour, perGb, reseedGb, failbackHours, pCompletes, afterRecoveryHours, loss, annual } =
-    optionCore(ps, ctx);
+    optionCore(ps, ctx, priceLine);
   const rounded = {
     ...annual,
     drRunning: cents(annual.drRunning),
@@ -268,6 +292,7 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
   return {
     plan, prices, targets, samples: opts.samples, seed: opts.seed, cache, outage: outageOf(a),
     az: { rto: cache.recovery(az.phases, a, sim), rpo: cache.rpo(az.rpo, a, sim), names: [...az.phases.flatMap(namesOf), ...az.rpo.flatMap(namesOf)] },
+    corruption: new Map(),
   };
 }
 
@@ -276,21 +301,29 @@ function context(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, targets
  * re-seed), i.e. every key the plan resolved, so the count agrees with the pricing diagnostics.
  */
 function pricingOf(plan: EstimatePlan, prices: ReadonlyMap<string, Price>): Omit<Report['pricing'], 'warnings' | 'estimatedPrices'> {
-  const usedIds = new Set(plan.keys.map(priceKeyId));
-  // The prices of the plan's keys (every key was resolved; a missing one would have no provenance to give).
-  const used: Price[] = [];
+  // The plan's ids are distinct. The prices of its keys (every key was resolved; a missing one would have no
+  // provenance to give): one source or 'mixed', the newest and oldest dates (as a string sort would order them).
+  const usedIds = plan.keyIds;
+  let source: Price['source'] | undefined;
+  let mixed = false;
+  let asOf: string | undefined;
+  let oldestAsOf: string | undefined;
+  const estimated: string[] = [];
   for (const id of usedIds) {
     const p = prices.get(id);
-    if (p !== undefined) used.push(p);
+    if (p === undefined) continue;
+    if (source === undefined) source = p.source;
+    else if (p.source !== source) mixed = true;
+    if (asOf === undefined || p.asOf > asOf) asOf = p.asOf;
+    if (oldestAsOf === undefined || p.asOf < oldestAsOf) oldestAsOf = p.asOf;
+    if (p.estimated) estimated.push(id);
   }
-  const sources = new Set(used.map((p) => p.source));
-  const dates = used.map((p) => p.asOf).sort();
   return {
-    source: sources.size === 1 ? [...sources][0] : 'mixed',
-    asOf: dates[dates.length - 1] ?? '',
-    oldestAsOf: dates[0] ?? '',
-    prices: usedIds.size,
-    estimatedPriceKeys: [...usedIds].filter((id) => prices.get(id)?.estimated).sort(),
+    source: source !== undefined && !mixed ? source : 'mixed',
+    asOf: asOf ?? '',
+    oldestAsOf: oldestAsOf ?? '',
+    prices: usedIds.length,
+    estimatedPriceKeys: estimated.sort(),
   };
 }
 
@@ -350,18 +383,18 @@ function sameAsBase(strategies: readonly SameAsFigures[], v: SameAsFigures): str
 /**
  * `check`'s evaluation: the figures and verdicts of {@link evaluate}, to the bit (the same simulations, prices and
  * rules: `optionCore`, `pricingOf`, `recommendedOption`), without what only the estimate report shows — the phases
- * and assumptions, per-event costs, scenarios, break-evens, notes, the no-DR baseline and the words of the
- * recommendation — none of which a check row reads. Over 1,000 files that is most of the evaluation's cost beside the
+ * and assumptions, per-event costs, scenarios, break-evens, notes, the no-DR baseline, the words of the
+ * recommendation and of the line items (their figures alone: `priceLineFigures`) — none of which a check row reads. Over 1,000 files that is most of the evaluation's cost beside the
  * simulations (issue 17).
  */
 export function evaluateForCheck(plan: EstimatePlan, prices: ReadonlyMap<string, Price>, opts: EvaluateOptions): ReportVerdict {
   const w = plan.workload;
   const targets: Report['targets'] = { ...plan.targets };
-  const primaryItems = plan.primary.map((l) => priceLine(l, prices, w.pricing));
+  const primaryItems = plan.primary.map((l) => priceLineFigures(l, prices, w.pricing));
   const ctx = context(plan, prices, targets, opts);
   const verdict = (ps: PlannedStrategy): StrategyVerdict => {
     const { model } = ps;
-    const c = optionCore(ps, ctx);
+    const c = optionCore(ps, ctx, priceLineFigures);
     return {
       id: model.id,
       name: model.name,
@@ -467,7 +500,6 @@ function scenarios(plan: EstimatePlan, strategies: StrategyResult[], ctx: Contex
   const a = plan.assumptions;
   const azNote = azOutage(w, a).note;
   const azTimes = { rtoSeconds: summarize(ctx.az.rto, { confidence: 0.5 }).p50, rpoSeconds: summarize(ctx.az.rpo, { confidence: 0.5 }).p50 };
-  const sim = scenarioSamples(ctx);
   return [
     {
       id: 'region-outage', name: SCENARIO_NAMES['region-outage'], eventsPerYear: w.business.regionEventsPerYear,
@@ -479,13 +511,8 @@ function scenarios(plan: EstimatePlan, strategies: StrategyResult[], ctx: Contex
       name: SCENARIO_NAMES['data-corruption'],
       eventsPerYear: w.business.corruptionEventsPerYear,
       strategies: strategies.map((s, i) => {
-        const c = dataCorruption(w, a, plan.strategies[i].model);
-        return {
-          strategy: s.id,
-          rtoSeconds: summarize(ctx.cache.recovery(c.phases, a, sim), { confidence: 0.5 }).p50,
-          rpoSeconds: summarize(ctx.cache.rpo(c.rpo, a, sim), { confidence: 0.5 }).p50,
-          note: c.note,
-        };
+        const c = corruptionOf(plan.strategies[i].model, ctx);
+        return { strategy: s.id, rtoSeconds: summarize(c.rto, { confidence: 0.5 }).p50, rpoSeconds: summarize(c.rpo, { confidence: 0.5 }).p50, note: c.plan.note };
       }),
     },
   ];

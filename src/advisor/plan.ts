@@ -1,5 +1,5 @@
 /** Plan, then price: what every strategy needs priced, before any price is asked for. Pure. */
-import { distinctKeys } from '../pricing/keys';
+import { priceKeyId } from '../pricing/keys';
 import type { PriceKey } from '../pricing/types';
 import { resolveAssumptions, type Assumptions } from '../model/assumptions';
 import { BASE_STRATEGIES } from '../strategies';
@@ -24,6 +24,8 @@ export interface EstimatePlan {
   variants: PlannedStrategy[];
   /** Every distinct price key the estimate needs. */
   keys: PriceKey[];
+  /** Their ids (`priceKeyId`), in the same order: made once here, for `check`'s key collection and `pricingOf`. */
+  keyIds: string[];
 }
 
 export interface PlanOptions {
@@ -39,6 +41,11 @@ export function planEstimate(workload: Workload, opts: PlanOptions = {}): Estima
   const strategies = (opts.models ?? BASE_STRATEGIES).map(build);
   const variants = opts.variants ? VARIANTS.map(build) : [];
   const linesOf = (s: PlannedStrategy) => [...s.plan.lines, ...(s.plan.failover ? [...s.plan.failover.runLines, s.plan.failover.reseedLine] : [])];
-  const keys = distinctKeys([...primary, ...strategies.flatMap(linesOf), ...variants.flatMap(linesOf)].map((l) => l.key));
-  return { workload, targets: targetsOf(workload), assumptions, primary, strategies, variants, keys };
+  // Distinct keys in first-seen order (pricing/keys.ts distinctKeys), their ids kept.
+  const seen = new Map<string, PriceKey>();
+  for (const l of [...primary, ...strategies.flatMap(linesOf), ...variants.flatMap(linesOf)]) {
+    const id = priceKeyId(l.key);
+    if (!seen.has(id)) seen.set(id, l.key);
+  }
+  return { workload, targets: targetsOf(workload), assumptions, primary, strategies, variants, keys: [...seen.values()], keyIds: [...seen.keys()] };
 }

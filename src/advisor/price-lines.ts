@@ -28,19 +28,24 @@ const SAVINGS_OF: Partial<Record<PriceService, 'ec2' | 'rds'>> = { 'ec2.instance
 /** The combined discount on a service, as a fraction (0.3 = 30 % off), and what it is made of ("EC2 savings 30%"). */
 export function discountOn(service: PriceService, d: Discounts | undefined): { fraction: number; basis: string[] } {
   const basis: string[] = [];
-  let keep = 1;
   const kind = SAVINGS_OF[service];
   const savings = kind ? (d?.savingsPct?.[kind] ?? 0) : 0;
-  if (kind && savings > 0) {
-    keep *= 1 - savings / 100;
-    basis.push(`${kind === 'ec2' ? 'EC2' : 'RDS'} savings ${savings}%`);
-  }
+  if (kind && savings > 0) basis.push(`${kind === 'ec2' ? 'EC2' : 'RDS'} savings ${savings}%`);
   const edp = d?.enterpriseDiscountPct ?? 0;
-  if (edp > 0) {
-    keep *= 1 - edp / 100;
-    basis.push(`enterprise discount ${edp}%`);
-  }
-  return { fraction: sig(1 - keep), basis };
+  if (edp > 0) basis.push(`enterprise discount ${edp}%`);
+  return { fraction: discountFraction(service, d), basis };
+}
+
+/** {@link discountOn}'s fraction alone (no words: `check` prices every line of every file, issue 17). */
+export function discountFraction(service: PriceService, d: Discounts | undefined): number {
+  if (d === undefined) return 0;
+  let keep = 1;
+  const kind = SAVINGS_OF[service];
+  const savings = kind ? (d.savingsPct?.[kind] ?? 0) : 0;
+  if (kind && savings > 0) keep *= 1 - savings / 100;
+  const edp = d.enterpriseDiscountPct ?? 0;
+  if (edp > 0) keep *= 1 - edp / 100;
+  return sig(1 - keep);
 }
 
 /** Twelve significant digits: removes binary noise (0.0225 × 730 / 730 = 0.022500000000000003) from computed
@@ -88,28 +93,52 @@ export function tieredCost(price: Price, quantity: number): number {
   return cost;
 }
 
-export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Discounts): LineItem {
-  const id = priceKeyId(line.key);
+/** What pricing a line works out, filled in place by {@link costLine} (one object, no allocation per line). */
+interface LineCost {
+  id: string;
+  price: Price;
+  quantity: number;
+  listMonthlyCost: number;
+  listUnitPrice: number;
+  fraction: number;
+  monthlyCost: number;
+}
+const lineCost = {} as LineCost;
+
+/** The figures of a priced line, the one computation behind {@link priceLine} and {@link priceLineFigures}. */
+function costLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts: Discounts | undefined, id: string): LineCost {
   const price = prices.get(id);
   if (!price) throw new PricingError(`no price for ${id} (${line.component} in ${line.region})`);
   const quantity = sig(monthlyQuantity(line));
   const listMonthlyCost = tieredCost(price, quantity);
-  const listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
-  const { fraction, basis } = discountOn(line.key.service, discounts);
-  const monthlyCost = listMonthlyCost * (1 - fraction);
+  const fraction = discountFraction(line.key.service, discounts);
+  const c = lineCost;
+  c.id = id;
+  c.price = price;
+  c.quantity = quantity;
+  c.listMonthlyCost = listMonthlyCost;
+  c.listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
+  c.fraction = fraction;
+  c.monthlyCost = listMonthlyCost * (1 - fraction);
+  return c;
+}
+
+export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Discounts): LineItem {
+  const c = costLine(line, prices, discounts, priceKeyId(line.key));
+  const { price, fraction, listUnitPrice, listMonthlyCost } = c;
   // Built field by field, in the order reports print them (optional fields only when present), without spreads.
   const item = { component: line.component } as LineItem;
   if (line.part !== undefined) item.part = line.part;
   item.region = line.region;
   item.service = line.service ?? SERVICES[line.key.service].displayName;
   item.usage = line.usage;
-  item.quantity = quantity;
+  item.quantity = c.quantity;
   item.unit = price.unit;
   item.unitPrice = fraction > 0 ? sig(listUnitPrice * (1 - fraction)) : listUnitPrice;
-  item.monthlyCost = monthlyCost;
-  if (fraction > 0) item.discount = { pct: sig(fraction * 100), basis, listUnitPrice, listMonthlyCost };
+  item.monthlyCost = c.monthlyCost;
+  if (fraction > 0) item.discount = { pct: sig(fraction * 100), basis: discountOn(line.key.service, discounts).basis, listUnitPrice, listMonthlyCost };
   item.estimated = Boolean(price.estimated);
-  item.priceKey = id;
+  item.priceKey = c.id;
   const provenance: LineItem['price'] = { source: price.source, asOf: price.asOf };
   if (price.sku) provenance.sku = price.sku;
   if (price.fetchedAt) provenance.fetchedAt = price.fetchedAt;
@@ -118,6 +147,24 @@ export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, di
   if (price.estimated) provenance.estimated = true;
   item.price = provenance;
   return item;
+}
+
+/** What `check` reads of a priced line (evaluateForCheck): {@link priceLine}'s figures, to the bit, without its words. */
+export interface LineFigures {
+  priceKey: string;
+  monthlyCost: number;
+  unitPrice: number;
+  estimated: boolean;
+}
+
+export function priceLineFigures(line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Discounts, id = priceKeyId(line.key)): LineFigures {
+  const c = costLine(line, prices, discounts, id);
+  return {
+    priceKey: c.id,
+    monthlyCost: c.monthlyCost,
+    unitPrice: c.fraction > 0 ? sig(c.listUnitPrice * (1 - c.fraction)) : c.listUnitPrice,
+    estimated: Boolean(c.price.estimated),
+  };
 }
 
 /** The item as reports show it: monthly figures rounded to cents. */

@@ -13,7 +13,6 @@ import type { BaselineEntry, CheckInput, WorkloadCheckData } from '../../advisor
 import { planEstimate, type EstimatePlan, type PlanOptions } from '../../advisor/plan';
 import type { Workload } from '../../workload/validate';
 import { CheckFailed, InputError } from '../../errors';
-import { priceKeyId } from '../../pricing/keys';
 import type { PriceBook, PriceKey } from '../../pricing/types';
 import { renderCheckGithub } from '../../report/check-github';
 import { renderCheckJson } from '../../report/check-json';
@@ -139,10 +138,7 @@ export async function run(opts: CheckOptions, globals: { color?: boolean; outFil
     // recommends: price the variants for it (and only for it, since they cost simulations).
     const planOptions = { variants: opts.strategy === undefined && workload.strategy === undefined };
     const plan = planEstimate(workload, planOptions);
-    for (const k of plan.keys) {
-      const id = priceKeyId(k);
-      if (!keys.has(id)) keys.set(id, k);
-    }
+    for (let k = 0; k < plan.keys.length; k++) if (!keys.has(plan.keyIds[k])) keys.set(plan.keyIds[k], plan.keys[k]);
     return replan(workload, planOptions);
   });
 
