@@ -148,6 +148,39 @@ for (const c of UNUSUAL_CODE) CLASS[c.charCodeAt(0)] = UNUSUAL;
 CLASS[0x5c] = BACKSLASH;
 
 /**
+ * The layout of the line at `start`, against the columns of the block collections open above it (`levels`, updated):
+ * a line may go deeper or stay, but a line that comes back must come back to an open column, and a `-` item may not be
+ * empty (js-yaml accepts some of those layouts where the library refuses them, or reads them otherwise). Blank and
+ * comment lines are skipped.
+ */
+function layoutOk(text: string, start: number, levels: number[]): boolean {
+  let col = start;
+  while (text.charCodeAt(col) === 0x20) col++;
+  const first = text.charCodeAt(col);
+  if (Number.isNaN(first) || first === 0x0a || first === 0x23) return true;
+  const indent = col - start;
+  let top = levels.length ? levels[levels.length - 1] : -1;
+  if (indent < top) {
+    while (levels.length && levels[levels.length - 1] > indent) levels.pop();
+    top = levels.length ? levels[levels.length - 1] : -1;
+    if (top !== indent) return false;
+  }
+  if (indent > top) levels.push(indent);
+  // `- ` indicators open a column each: `- - a: 1` opens 0, 2 and 4.
+  while (text.charCodeAt(col) === 0x2d) {
+    const next = text.charCodeAt(col + 1);
+    if (Number.isNaN(next) || next === 0x0a) return false;
+    if (next !== 0x20) break;
+    col++;
+    while (text.charCodeAt(col) === 0x20) col++;
+    const c = text.charCodeAt(col);
+    if (Number.isNaN(c) || c === 0x0a || c === 0x23) return false;
+    levels.push(col - start);
+  }
+  return true;
+}
+
+/**
  * Whether the text is in the subset the fast path handles (see the header), and how many `:`, `-` and `,` it holds
  * (an upper bound on the reference path's entry tokens); -1 when it is not. Not a parser: a cheap, conservative scan.
  */
@@ -156,9 +189,12 @@ function plainText(text: string): number {
   let entries = 0;
   let quote = 0;
   let flow = 0;
+  const flows: number[] = [];
   let lineStart = 0;
   let comment = false;
   const n = text.length;
+  const levels: number[] = [];
+  if (!layoutOk(text, 0, levels)) return -1;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 0x0a;
     const k = c < 128 ? CLASS[c] : OTHER;
@@ -172,6 +208,7 @@ function plainText(text: string): number {
       if (quote !== 0 || flow !== 0 || i - lineStart > FAST_MAX_LINE) return -1;
       lineStart = i + 1;
       comment = false;
+      if (!layoutOk(text, lineStart, levels)) return -1;
       continue;
     }
     if (comment) continue;
@@ -184,11 +221,23 @@ function plainText(text: string): number {
       continue;
     }
     if (k === HASH) {
-      if (i === lineStart || text.charCodeAt(i - 1) === 0x20) comment = true;
+      const before = text.charCodeAt(i - 1);
+      if (i === lineStart || before === 0x20) comment = true;
+      // `"a"#`, `[]#`: the library refuses a comment not separated by a space, js-yaml reads one.
+      else if (before < 128 && CLASS[before] !== OTHER && CLASS[before] !== ENTRY) return -1;
+      else if (before === 0x2c || before === 0x3a) return -1;
     } else if (k === QUOTE) quote = c;
-    else if (k === OPEN) flow++;
-    else if (k === CLOSE) {
-      if (--flow < 0) return -1;
+    else if (k === OPEN) {
+      // In a flow mapping a collection is a value (after `:`), never a key: js-yaml and the library name such keys
+      // differently.
+      if (flows[flow - 1] === 0x7b) {
+        let j = i - 1;
+        while (text.charCodeAt(j) === 0x20) j--;
+        if (text.charCodeAt(j) !== 0x3a) return -1;
+      }
+      flows[flow++] = c;
+    } else if (k === CLOSE) {
+      if (--flow < 0 || flows[flow] !== c - 2) return -1;
       // A collection as a mapping key (`[a]: 1`): js-yaml and the library name it differently.
       let j = i + 1;
       while (text.charCodeAt(j) === 0x20) j++;
