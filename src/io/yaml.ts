@@ -11,26 +11,31 @@
  * Two parsers (issue 17): that path costs about 0.7 ms for a 600-byte workload, most of `check`'s load time over
  * 1,000 files, while js-yaml reads the same text in about 30 µs. So a small, plain YAML text (`parseYamlFast`) is first
  * read with js-yaml, and whatever it cannot vouch for goes to the reference path, which then gives today's value or
- * today's error. Why the two cannot disagree on what the fast path returns:
+ * today's error. Why the fast path returns nothing the reference path would not (by construction where stated, else by
+ * the property tests of test/io/yaml-fast.test.ts, which found the layout rules below):
  *  - the text is pre-checked (`plainText`) to a subset where both parsers follow the YAML 1.2 spec the same way: at
  *    most 8 KiB and 1,000 characters a line, printable characters only (no tab, CR, BOM, U+2028/9), no document
  *    markers or directives, and outside comments no anchor, alias, tag, block scalar, explicit key (`?`), merge key
- *    (`<<`), `__proto__`, backslash escape, collection as a key, reserved indicator, nor a quoted string or flow
- *    collection spanning lines. Anything else, even harmless, takes the reference path: a false alarm costs speed only;
+ *    (`<<`), `__proto__`, backslash escape, collection as a key, reserved indicator, comment glued to a token, empty
+ *    `-` item, quoted string or flow collection spanning lines, nor a line coming back to a column no collection is
+ *    open at. Anything else, even harmless, takes the reference path: a false alarm costs speed only. (The layout
+ *    rules are where test/io/yaml-fast.test.ts found js-yaml lenient: it accepts some layouts the library refuses);
  *  - plain scalars are resolved by the yaml library's own core-schema tags (their `test` and `resolve`, in its order),
  *    so `0o17`, `1e3`, `.NaN`, `~`, `012`, `True`, `-0` become what the reference path makes of them; quoted scalars
  *    are strings in both;
  *  - js-yaml refuses duplicate keys by their string form, which is at least as strict as the library's `uniqueKeys`
  *    (equal scalar values have equal string forms); any js-yaml error takes the reference path, so errors are always
  *    the reference path's words;
- *  - a key that resolved to null is `null` for js-yaml but `` for the library: such a document (a `null` key) is
- *    left to the reference path; so is any document whose top level is not a mapping;
+ *  - a key that resolved to null is "null" for js-yaml but the empty string for the library: a document with a
+ *    "null" key is left to the reference path; so is any document whose top level is not a mapping;
  *  - the bounds hold: the token count is at most 2 per character plus a few (each token but a scalar's marker
- *    consumes a character), entry tokens are among the text's `:`, `-` and `,`, and the parser's stack is at most the
- *    value's depth plus 2; the fast path returns only when these upper bounds are within `YamlBounds`, so the reference
+ *    consumes a character: the lexer's code), entry tokens are among the text's `:`, `-` and `,`, and the parser's
+ *    stack is at most the value's depth plus 2 (the tests check both); the fast path returns only when these upper
+ *    bounds are within `YamlBounds`, with a level to spare for the depth, so the reference
  *    path would not have refused the text. Both build plain `Object.prototype` objects and arrays, keys in document
  *    order.
- * test/io/yaml-fast.test.ts checks all of this against the reference path on generated and mutated documents.
+ * test/io/yaml-fast.test.ts checks the fast path against the reference path on generated, mutated and randomly laid
+ * out documents, with small bounds too.
  */
 import { FAILSAFE_SCHEMA, load as loadJsYaml, Type } from 'js-yaml';
 import { Composer, CST, isScalar, Lexer, LineCounter, Parser, Schema, YAMLError, type ScalarTag } from 'yaml';
@@ -283,8 +288,8 @@ const corePlain = new Type('tag:dr-advisor,2026:yaml-core-plain', {
 const FAST_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [corePlain] });
 
 /**
- * Depth of a value built by js-yaml (1 for a flat mapping), or -1 when it holds a `null` key (the reference path names
- * it ``) or nests deeper than `max`.
+ * Depth of a value built by js-yaml (1 for a flat mapping), or -1 when it holds a "null" key (the reference path names
+ * a null key with the empty string) or nests deeper than `max`.
  */
 function depthOf(value: unknown, max: number): number {
   if (value === null || typeof value !== 'object') return 0;
