@@ -3,6 +3,7 @@
  * `commands/<name>` so that start-up parses nothing a command does not need. Errors become one line on stderr and an
  * exit code (design.md §3).
  */
+import { writeSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../errors';
 import { nearest, editDistance } from '../text/suggest';
@@ -59,7 +60,7 @@ export function buildProgram(): Command {
     .argument('[command]')
     .showSuggestionAfterError(true)
     .configureHelp({ visibleArguments: () => [] })
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeOut, writeErr: (s) => process.stderr.write(s) })
     .exitOverride();
   program.helpCommand(false); // ours, below: it also names an unknown command and suggests the nearest one
 
@@ -312,9 +313,49 @@ export function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
+/**
+ * {@link endQuietlyOnClosedPipe} for `process.stdout` / `process.stderr`, installed when the stream is first used
+ * rather than made at start: Node makes them lazily, and making both costs ≈3 ms (the stream classes), which
+ * `--version` and `--help` need not pay (issue 17). Where Node's lazy getter is not there to wrap, at once.
+ */
+function onClosedPipeEndQuietly(name: 'stdout' | 'stderr'): void {
+  const d = Object.getOwnPropertyDescriptor(process, name);
+  if (!d?.get || !d.configurable) {
+    endQuietlyOnClosedPipe(process[name]);
+    return;
+  }
+  const made = d.get;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: d.enumerable,
+    get() {
+      const stream = made.call(process) as NodeJS.WriteStream;
+      Object.defineProperty(process, name, { configurable: true, enumerable: d.enumerable, get: () => stream });
+      endQuietlyOnClosedPipe(stream);
+      return stream;
+    },
+  });
+}
+
+/**
+ * Commander's own output (help and version) to standard output: written to the descriptor at once, without making
+ * `process.stdout`; a closed pipe (EPIPE) drops it, as {@link endQuietlyOnClosedPipe} does; a full non-blocking pipe
+ * (EAGAIN) or anything else falls back to the stream, which waits.
+ */
+function writeOut(text: string): void {
+  let written = 0;
+  try {
+    const bytes = Buffer.from(text);
+    while (written < bytes.length) written += writeSync(1, bytes, written);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
+    process.stdout.write(Buffer.from(text).subarray(written));
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
-  endQuietlyOnClosedPipe(process.stdout);
-  endQuietlyOnClosedPipe(process.stderr);
+  onClosedPipeEndQuietly('stdout');
+  onClosedPipeEndQuietly('stderr');
   const program = buildProgram();
   const debug = argv.includes('--debug');
   try {

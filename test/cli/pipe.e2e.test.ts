@@ -3,6 +3,7 @@
  * exit code the command itself gives (0 for estimate and for a passing check, never the "check failed" 1).
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli';
 
@@ -51,6 +52,19 @@ describe('a closed stdout ends the CLI quietly', () => {
     expect(fail.stderr).not.toMatch(NO_TRACE);
     expect(fail.stderr).toMatch(/^error: /m);
     expect([fail.code, fail.signal]).toEqual([1, null]);
+  }, 60_000);
+
+  it('--help and --version (written to the descriptor, not the stream): whole into a pipe, quiet into a closed one', async () => {
+    for (const flag of ['--help', '--version']) {
+      const r = await withClosedStdout([flag]);
+      expect([r.code, r.signal, r.stderr]).toEqual([0, null, '']);
+    }
+    const version = spawnSync(process.execPath, [BIN, '--version'], { env: ENV, encoding: 'utf8', timeout: 30_000 });
+    expect([version.stdout, version.stderr, version.status]).toEqual([`${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`, '', 0]);
+    const help = spawnSync(process.execPath, [BIN, '--help'], { env: ENV, encoding: 'utf8', timeout: 30_000 });
+    expect(help.stdout).toMatch(/^Usage: dr-advisor \[options\] \[command\]\n[\s\S]*\n {2}estimate\b[\s\S]*\n {2}check\b/);
+    expect(help.stdout.endsWith('\n')).toBe(true);
+    expect([help.stderr, help.status]).toEqual(['', 0]);
   }, 60_000);
 
   it('`check | head -2` through bash with pipefail: exit 0 for a passing check', () => {
