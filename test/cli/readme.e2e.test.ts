@@ -35,7 +35,7 @@ function readmeCommands(md: string): Command[] {
   return out;
 }
 
-const SETUP = /^(npm (ci|install|link|test|start|run (build|typecheck|goldens|snapshot|examples))\b|node bench\/)/;
+const SETUP = /^(npm (ci|install|link|test|start|run (build|typecheck|goldens|snapshot|examples|wasm))\b|node bench\/)/;
 const NEEDS_TERMINAL = /^dr-advisor( wizard\b.*)?$/;
 const NEEDS_AWS = /\bpricing refresh\b|--pricing live\b/;
 /** Lines that run Terraform itself (to make plan.json); the test puts a real plan JSON fixture there instead. */
