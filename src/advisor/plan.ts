@@ -1,5 +1,5 @@
 /** Plan, then price: what every strategy needs priced, before any price is asked for. Pure. */
-import { priceKeyId } from '../pricing/keys';
+import { distinctKeysById } from '../pricing/keys';
 import type { PriceKey } from '../pricing/types';
 import { resolveAssumptions, type Assumptions } from '../model/assumptions';
 import { BASE_STRATEGIES } from '../strategies';
@@ -41,11 +41,6 @@ export function planEstimate(workload: Workload, opts: PlanOptions = {}): Estima
   const strategies = (opts.models ?? BASE_STRATEGIES).map(build);
   const variants = opts.variants ? VARIANTS.map(build) : [];
   const linesOf = (s: PlannedStrategy) => [...s.plan.lines, ...(s.plan.failover ? [...s.plan.failover.runLines, s.plan.failover.reseedLine] : [])];
-  // Distinct keys in first-seen order (pricing/keys.ts distinctKeys), their ids kept.
-  const seen = new Map<string, PriceKey>();
-  for (const l of [...primary, ...strategies.flatMap(linesOf), ...variants.flatMap(linesOf)]) {
-    const id = priceKeyId(l.key);
-    if (!seen.has(id)) seen.set(id, l.key);
-  }
+  const seen = distinctKeysById([...primary, ...strategies.flatMap(linesOf), ...variants.flatMap(linesOf)].map((l) => l.key));
   return { workload, targets: targetsOf(workload), assumptions, primary, strategies, variants, keys: [...seen.values()], keyIds: [...seen.keys()] };
 }

@@ -93,7 +93,7 @@ export function tieredCost(price: Price, quantity: number): number {
   return cost;
 }
 
-/** What pricing a line works out, filled in place by {@link costLine} (one object, no allocation per line). */
+/** What pricing a line works out ({@link costLine}). */
 interface LineCost {
   id: string;
   price: Price;
@@ -103,7 +103,6 @@ interface LineCost {
   fraction: number;
   monthlyCost: number;
 }
-const lineCost = {} as LineCost;
 
 /** The figures of a priced line, the one computation behind {@link priceLine} and {@link priceLineFigures}. */
 function costLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts: Discounts | undefined, id: string): LineCost {
@@ -112,15 +111,8 @@ function costLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts:
   const quantity = sig(monthlyQuantity(line));
   const listMonthlyCost = tieredCost(price, quantity);
   const fraction = discountFraction(line.key.service, discounts);
-  const c = lineCost;
-  c.id = id;
-  c.price = price;
-  c.quantity = quantity;
-  c.listMonthlyCost = listMonthlyCost;
-  c.listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
-  c.fraction = fraction;
-  c.monthlyCost = listMonthlyCost * (1 - fraction);
-  return c;
+  const listUnitPrice = sig(quantity > 0 ? listMonthlyCost / quantity : price.unitPrice);
+  return { id, price, quantity, listMonthlyCost, listUnitPrice, fraction, monthlyCost: listMonthlyCost * (1 - fraction) };
 }
 
 export function priceLine(line: CostLine, prices: ReadonlyMap<string, Price>, discounts?: Discounts): LineItem {

@@ -87,51 +87,33 @@ export function loadWorkload(flags: WorkloadFlags): Workload {
   if (!flags.file && !flags.example) throw new InputError('no workload: give -f FILE or --example NAME (try `--example web-app`, or `dr-advisor init`)');
   // A `terraform show -json` file is imported (src/import/terraform), anything else read as a workload file.
   let w = flags.file ? (loadTerraformWorkload(flags.file, warnToStderr) ?? loadWorkloadFile(flags.file)) : loadExample(flags.example!);
-  // The document is copied and validated again only when a flag overrides it (check reads 1,000 files without any).
-  const overriding = flags.primaryRegion !== undefined || flags.drRegion !== undefined || flags.rto !== undefined || flags.rpo !== undefined || flags.maxMonthlyCost !== undefined || Boolean(flags.confidence);
-  if (overriding) w = withFlagOverrides(w, flags);
+  w = withFlagOverrides(w, flags);
   checkCatalog(w, { instanceTypes: knownInstanceTypes(), dbClasses: (e) => knownDbInstanceClasses(e) });
   return w;
 }
 
-/** The workload with the flags' overrides (regions, targets), validated again. */
+/**
+ * The workload with the flags' overrides (regions, targets), validated again; the same workload when no flag
+ * overrides it. The document is copied on the first override only (check reads 1,000 files without any).
+ */
 function withFlagOverrides(w: Workload, flags: WorkloadFlags): Workload {
-  const doc: Record<string, unknown> = structuredClone(documentOf(w)) as unknown as Record<string, unknown>;
-  let changed = false;
+  let doc: Record<string, unknown> | undefined;
+  const edit = () => (doc ??= structuredClone(documentOf(w)) as unknown as Record<string, unknown>);
+  const regions = () => edit().regions as Record<string, unknown>;
+  const targets = () => edit().targets as Record<string, unknown>;
   // `!== undefined`, not truthiness: `--rto ''` is an error, never silently ignored.
-  if (flags.primaryRegion !== undefined) {
-    (doc.regions as Record<string, unknown>).primary = checkRegionFlag('--primary-region', flags.primaryRegion);
-    changed = true;
-  }
-  if (flags.drRegion !== undefined) {
-    (doc.regions as Record<string, unknown>).dr = checkRegionFlag('--dr-region', flags.drRegion);
-    changed = true;
-  }
-  const targets = doc.targets as Record<string, unknown>;
+  if (flags.primaryRegion !== undefined) regions().primary = checkRegionFlag('--primary-region', flags.primaryRegion);
+  if (flags.drRegion !== undefined) regions().dr = checkRegionFlag('--dr-region', flags.drRegion);
   // The target is kept as written (`1h`), as a file would hold it; a bare `0` becomes the number 0 (seconds).
-  if (flags.rto !== undefined) {
-    targets.rto = parseTargetFlag('--rto', flags.rto) === 0 && flags.rto.trim() === '0' ? 0 : flags.rto;
-    changed = true;
-  }
-  if (flags.rpo !== undefined) {
-    targets.rpo = parseTargetFlag('--rpo', flags.rpo) === 0 && flags.rpo.trim() === '0' ? 0 : flags.rpo;
-    changed = true;
-  }
-  if (flags.maxMonthlyCost !== undefined) {
-    targets.maxMonthlyCost = parseMoneyFlag('--max-monthly-cost', flags.maxMonthlyCost);
-    changed = true;
-  }
-  if (flags.confidence) {
-    targets.confidence = parseConfidenceFlag('--confidence', flags.confidence);
-    changed = true;
-  }
-  if (changed) {
-    // A --primary-region override must not leave the old default DR region equal to it.
-    const regions = doc.regions as Record<string, unknown>;
-    if (flags.primaryRegion && !flags.drRegion && regions.dr === regions.primary) delete regions.dr;
-    return normalizeWorkload(validateWorkload(doc, 'overrides'));
-  }
-  return w;
+  if (flags.rto !== undefined) targets().rto = parseTargetFlag('--rto', flags.rto) === 0 && flags.rto.trim() === '0' ? 0 : flags.rto;
+  if (flags.rpo !== undefined) targets().rpo = parseTargetFlag('--rpo', flags.rpo) === 0 && flags.rpo.trim() === '0' ? 0 : flags.rpo;
+  if (flags.maxMonthlyCost !== undefined) targets().maxMonthlyCost = parseMoneyFlag('--max-monthly-cost', flags.maxMonthlyCost);
+  if (flags.confidence) targets().confidence = parseConfidenceFlag('--confidence', flags.confidence);
+  if (doc === undefined) return w;
+  // A --primary-region override must not leave the old default DR region equal to it.
+  const r = regions();
+  if (flags.primaryRegion && !flags.drRegion && r.dr === r.primary) delete r.dr;
+  return normalizeWorkload(validateWorkload(doc, 'overrides'));
 }
 
 export interface PricingFlags {

@@ -343,13 +343,13 @@ function onClosedPipeEndQuietly(name: 'stdout' | 'stderr'): void {
  * (EAGAIN) or anything else falls back to the stream, which waits.
  */
 function writeOut(text: string): void {
+  const bytes = Buffer.from(text);
   let written = 0;
   try {
-    const bytes = Buffer.from(text);
     while (written < bytes.length) written += writeSync(1, bytes, written);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return;
-    process.stdout.write(Buffer.from(text).subarray(written));
+    process.stdout.write(bytes.subarray(written));
   }
 }
 

@@ -89,14 +89,19 @@ export function parsePriceKeyId(id: string): ParsedPriceKey {
   return key;
 }
 
-/** Distinct keys, in first-seen order. */
-export function distinctKeys(keys: Iterable<PriceKey>): PriceKey[] {
+/** Distinct keys by their ids, in first-seen order. */
+export function distinctKeysById(keys: Iterable<PriceKey>): Map<string, PriceKey> {
   const seen = new Map<string, PriceKey>();
   for (const k of keys) {
     const id = priceKeyId(k);
     if (!seen.has(id)) seen.set(id, k);
   }
-  return [...seen.values()];
+  return seen;
+}
+
+/** Distinct keys, in first-seen order. */
+export function distinctKeys(keys: Iterable<PriceKey>): PriceKey[] {
+  return [...distinctKeysById(keys).values()];
 }
 
 /** A key in plain words, e.g. "EC2 instance m5.large in eu-west-1". */
